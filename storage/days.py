@@ -1,0 +1,48 @@
+"""Which day a moment belongs to, and which monthly files hold a span of days.
+
+A day is read on the entry's own wall clock (its stored offset), so a trip
+never moves past entries to another day. Night owls can let a day start a few
+hours after midnight: with `day_starts_at=4`, 02:30 still belongs to yesterday.
+"""
+
+from datetime import date, datetime, timedelta
+
+DAY_STARTS = range(0, 5)
+"""The hours a day may start at: midnight to 04:00."""
+
+
+def day_of(at: datetime, day_starts_at: int) -> date:
+    """The day `at` belongs to, on its own wall clock, for a day starting at `day_starts_at` o'clock."""
+    if at.tzinfo is None or at.utcoffset() is None:
+        raise ValueError("day_of needs a time with a time zone")
+    if day_starts_at not in DAY_STARTS:
+        raise ValueError(f"a day can start at 0 to 4 o'clock, not {day_starts_at!r}")
+    wall_clock = at.replace(tzinfo=None)
+    return (wall_clock - timedelta(hours=day_starts_at)).date()
+
+
+def today(now: datetime, day_starts_at: int) -> date:
+    """The day it is for the person right now."""
+    return day_of(now, day_starts_at)
+
+
+def month_key(at: datetime) -> str:
+    """"YYYY-MM" of `at`'s local calendar date: the monthly file an entry is kept in."""
+    return f"{at.year:04d}-{at.month:02d}"
+
+
+def month_keys_covering(first_day: date, last_day: date) -> list[str]:
+    """The monthly files that can hold entries for the days first_day..last_day, oldest first.
+
+    Includes the month of the day after last_day: an entry at 01:00 on the 1st
+    can belong to the last day of the month before.
+    """
+    if last_day < first_day:
+        return []
+    end = last_day if last_day == date.max else last_day + timedelta(days=1)
+    keys = []
+    year, month = first_day.year, first_day.month
+    while (year, month) <= (end.year, end.month):
+        keys.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return keys
