@@ -1,0 +1,259 @@
+"""The data folder as a set of small TinyDB files, behind one lock. The only module that imports tinydb.
+
+Why it looks like this:
+- TinyDB reads and writes a whole file on every operation, so data is split
+  into small files ("settings", "people", "checkins/2026-11") and saving one
+  check-in rewrites one month, not years of history.
+- Each file is read once and kept in memory as JSON text; every change is
+  written with `write_atomically`, so a kill or a full disk never leaves a
+  half-written file, and memory only changes after the disk did.
+- Flet runs handlers on several threads and TinyDB is not thread-safe: one
+  lock guards every access.
+- Callers get fresh copies, never live documents, so editing a returned value
+  can't change the database behind its back.
+
+File format (see `storage.migrations`):
+    {"_meta": {"1": {"schema": 1}}, "records": {"<id>": {"id": "<id>", "created": ..., "updated": ..., ...}}}
+"""
+
+import json
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Table
+
+from storage import backups, layout, migrations, recovery
+from storage.durable import FOLDER_MODE, message_for, write_atomically
+from storage.errors import DamagedFile, StorageError
+
+_EAGER = ("settings",)
+
+
+def _encoded(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def _shape_problem(tables) -> str | None:
+    """Why `tables` is not a Tend data file, or None if it is one."""
+    if not isinstance(tables, dict):
+        return "the file does not hold a JSON object"
+    for table_name, table in tables.items():
+        if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
+            return f"table {table_name!r} is not a set of records"
+    try:
+        migrations.schema_of(tables)
+    except (ValueError, AttributeError) as error:
+        return str(error)
+    return None
+
+
+class MemoryFirstStorage(Storage):
+    """A TinyDB storage that reads its file once and then serves it from memory.
+
+    `path=None` keeps everything in memory only (the test fake). The file must
+    not be changed by anyone else while it is open: this storage owns it.
+    """
+
+    def __init__(self, path: Path | None = None, empty: dict | None = None):
+        self._path = path
+        self._text = None
+        if path is not None:
+            self._text = self._file_text(path)
+        self.saved = self._text is not None
+        if self._text is None:
+            self._text = _encoded(empty or {})
+
+    @staticmethod
+    def _file_text(path: Path) -> str | None:
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            raise StorageError(f"Tend could not read its data file {path} ({error.strerror}).") from error
+        try:
+            text = raw.decode("utf-8")
+            problem = _shape_problem(json.loads(text))
+        except ValueError as error:  # bad UTF-8 or bad JSON
+            raise DamagedFile(path, str(error)) from error
+        if problem:
+            raise DamagedFile(path, problem)
+        return text
+
+    def read(self) -> dict:
+        """A fresh copy of the data, so no caller can change the stored state by accident."""
+        return json.loads(self._text)
+
+    def write(self, data: dict) -> None:
+        """Save to disk first; memory changes only if that worked, so it always equals the disk."""
+        text = _encoded(data)
+        if self._path is not None:
+            write_atomically(self._path, text.encode("utf-8"))
+        self._text = text
+        self.saved = True
+
+
+class _RecordTable(Table):
+    """Records keyed by their UUID string; each change is one read of memory and one write."""
+
+    document_id_class = str
+
+    def set_records(self, records: dict[str, dict]) -> None:
+        # `upsert` would read and write twice for a new record; this writes once.
+        self._update_table(lambda table: table.update(records))
+
+    def discard(self, record_id: str) -> bool:
+        if self.get(doc_id=record_id) is None:
+            return False
+        self._update_table(lambda table: table.pop(record_id))
+        return True
+
+
+class _FileDB(TinyDB):
+    table_class = _RecordTable
+
+
+def _checked_record(doc: dict) -> dict:
+    if not isinstance(doc, dict):
+        raise TypeError("a record must be a dict")
+    if not isinstance(doc.get("id"), str) or not doc["id"]:
+        raise ValueError("a record needs a string 'id' (use records.new_id())")
+    if not isinstance(doc.get("created"), str) or not isinstance(doc.get("updated"), str):
+        raise ValueError("a record needs 'created' and 'updated' stamps (use records.with_times())")
+    return dict(doc)
+
+
+def _local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+class Store:
+    """Tend's data: named files of records with string ids. Safe to share between threads."""
+
+    def __init__(self, data_dir: Path | None, clock: Callable[[], datetime], steps: Sequence[migrations.Migration]):
+        self._data_dir = data_dir
+        self._clock = clock
+        self._steps = tuple(steps)
+        self._lock = threading.RLock()
+        self._databases: dict[str, _FileDB] = {}
+        self._closed = False
+        self.recovery_notes: list[str] = []
+
+    @classmethod
+    def open(cls, data_dir: Path | None, now: datetime, *, clock: Callable[[], datetime] = _local_now,
+             migration_steps: Sequence[migrations.Migration] = migrations.STEPS) -> "Store":
+        """Open the data folder (None: keep everything in memory). Only settings are read now; the rest on first use."""
+        if data_dir is not None:
+            data_dir = Path(data_dir)
+            try:
+                data_dir.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+            except OSError as error:
+                raise StorageError(message_for(error, data_dir)) from error
+        store = cls(data_dir, clock, migration_steps)
+        with store._lock:
+            for name in _EAGER:
+                store._table(name)
+        return store
+
+    @property
+    def data_dir(self) -> Path | None:
+        return self._data_dir
+
+    def documents(self, name: str) -> list[dict]:
+        """Copies of every record in file `name`, in the order they were first saved."""
+        with self._lock:
+            return [dict(doc) for doc in self._table(name).all()]
+
+    def get(self, name: str, record_id: str) -> dict | None:
+        """A copy of one record, or None."""
+        if not isinstance(record_id, str):
+            raise TypeError("record ids are strings")
+        with self._lock:
+            doc = self._table(name).get(doc_id=record_id)
+            return None if doc is None else dict(doc)
+
+    def put(self, name: str, doc: dict) -> None:
+        """Save `doc` in file `name`, replacing any record with the same id. Safe to repeat."""
+        record = _checked_record(doc)
+        with self._lock:
+            self._table(name).set_records({record["id"]: record})
+
+    def put_many(self, name: str, docs: Iterable[dict]) -> None:
+        """Save several records into one file with a single write (imports, seeding)."""
+        records = {record["id"]: record for record in map(_checked_record, docs)}
+        with self._lock:
+            self._table(name).set_records(records)
+
+    def remove(self, name: str, record_id: str) -> bool:
+        """Delete one record; False if it was not there (then nothing is written)."""
+        with self._lock:
+            return self._table(name).discard(record_id)
+
+    def names(self, prefix: str = "") -> list[str]:
+        """Existing file names starting with `prefix` (e.g. "checkins/"), sorted, without opening any file."""
+        with self._lock:
+            found = set(layout.names_on_disk(self._data_dir, prefix)) if self._data_dir else set()
+            found.update(name for name, db in self._databases.items()
+                         if name.startswith(prefix) and db.storage.saved)
+            return sorted(found)
+
+    def back_up_if_due(self, now: datetime) -> Path | None:
+        """Today's backup if none was made yet (None in memory-only stores or when not due)."""
+
+        with self._lock:
+            return None if self._data_dir is None else backups.back_up_if_due(self._data_dir, now)
+
+    def back_up_now(self, now: datetime) -> Path | None:
+
+        with self._lock:
+            return None if self._data_dir is None else backups.back_up_now(self._data_dir, now)
+
+    def close(self) -> None:
+        with self._lock:
+            for db in self._databases.values():
+                db.close()
+            self._databases.clear()
+            self._closed = True
+
+    def _table(self, name: str) -> _RecordTable:
+        """The records table of file `name`, opening (and if needed recovering or migrating) it on first use."""
+        if self._closed:
+            raise RuntimeError("this store is closed")
+        db = self._databases.get(layout.checked_name(name))
+        if db is None:
+            storage = self._storage_for(name)
+            db = _FileDB(storage=lambda: storage)
+            self._databases[name] = db
+        return db.table(migrations.RECORDS_TABLE)
+
+    def _storage_for(self, name: str) -> MemoryFirstStorage:
+        path = None if self._data_dir is None else layout.path_for(self._data_dir, name)
+        empty = migrations.with_schema({}, len(self._steps))
+        try:
+            storage = MemoryFirstStorage(path, empty)
+        except DamagedFile:
+            done = recovery.recovered(self._data_dir, name, self._clock())
+            try:
+                storage = MemoryFirstStorage(path, empty)
+            except DamagedFile:  # the backup's copy was JSON but not Tend data: set it aside too
+                recovery.set_aside(self._data_dir, name, path, self._clock())
+                done = recovery.Recovery(done.aside, None)
+                storage = MemoryFirstStorage(path, empty)
+            self.recovery_notes.append(recovery.note(name, done))
+        self._bring_up_to_date(name, storage)
+        return storage
+
+    def _bring_up_to_date(self, name: str, storage: MemoryFirstStorage) -> None:
+        """Migrate an older file and save it; refuse a newer one without touching it."""
+        tables = storage.read()
+        version, current = migrations.schema_of(tables), len(self._steps)
+        if version > current:
+            raise StorageError(
+                f"Your saved {recovery.label(name)} came from a newer version of Tend. This version left it "
+                "untouched so nothing is lost. Please update Tend to open it.")
+        if version < current:
+            storage.write(migrations.migrated(tables, self._steps))

@@ -1,0 +1,55 @@
+"""The person's preferences, stored as one record ("settings") in file "settings"."""
+
+from dataclasses import asdict, dataclass, fields
+from datetime import datetime
+
+from storage.persistence import Store
+from storage.records import with_times
+
+THEMES = ("system", "light", "dark")
+LATEST_DAY_START = 4
+_FILE = _ID = "settings"
+
+
+@dataclass(frozen=True)
+class Settings:
+    theme: str = "system"
+    day_starts_at: int = 0  # hour (0-4) when a new day begins, for night owls
+    country: str = ""  # ISO code for crisis lines; "" means not chosen yet
+    show_streaks: bool = True
+
+
+def problems(settings: Settings) -> list[str]:
+    """What is wrong with `settings`, in words a person understands (empty when fine)."""
+    found = []
+    if settings.theme not in THEMES:
+        found.append("Please choose a theme: system, light or dark.")
+    if not isinstance(settings.day_starts_at, int) or isinstance(settings.day_starts_at, bool) \
+            or not 0 <= settings.day_starts_at <= LATEST_DAY_START:
+        found.append("A new day can start at any hour from midnight to 4 am.")
+    if not isinstance(settings.country, str):
+        found.append("Please choose a country from the list.")
+    if not isinstance(settings.show_streaks, bool):
+        found.append("Showing streaks is either on or off.")
+    return found
+
+
+def load_settings(store: Store) -> Settings:
+    """Saved settings; a missing or hand-edited bad value falls back to its default instead of failing."""
+    saved = store.get(_FILE, _ID) or {}
+    settings = Settings()
+    for field in fields(Settings):
+        if field.name in saved:
+            candidate = Settings(**{**asdict(settings), field.name: saved[field.name]})
+            if not problems(candidate):
+                settings = candidate
+    return settings
+
+
+def save_settings(store: Store, settings: Settings, now: datetime) -> None:
+    """Check and save settings; ValueError with a kind message if a value can't be used."""
+    found = problems(settings)
+    if found:
+        raise ValueError(" ".join(found))
+    previous = store.get(_FILE, _ID) or {}
+    store.put(_FILE, with_times({**previous, **asdict(settings), "id": _ID}, now))
