@@ -1,0 +1,57 @@
+"""Tend's composition root: read the command line, open the store, start Flet."""
+
+import argparse
+import os
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import flet as ft
+from platformdirs import user_data_dir
+
+from storage.persistence import Store
+from views.app import App
+from views.launch import desktop_window_problem
+
+LOOPBACK = "127.0.0.1"
+ASSETS = Path(__file__).parent / "assets"
+
+
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="tend", description="Tend: check in, know who to call, be reminded.")
+    parser.add_argument("--web", action="store_true", help="serve Tend in your browser instead of a window")
+    parser.add_argument("--port", type=int, default=8550, help="port for the web mode (default 8550)")
+    parser.add_argument("--data-dir", type=Path, help="folder for Tend's data (default: your user data folder)")
+    return parser.parse_args(argv)
+
+
+def default_data_dir() -> Path:
+    """Flet's own app folder when it gives one (flet run, phone builds), otherwise the OS's user data folder."""
+    return Path(os.environ.get("FLET_APP_STORAGE_DATA") or user_data_dir("Tend", "Tend"))
+
+
+def main(argv: list[str]) -> None:
+    args = parse_arguments(argv)
+    store = Store.open(args.data_dir or default_data_dir(), datetime.now().astimezone())
+    store.back_up_if_due(datetime.now().astimezone())
+
+    def start(page: ft.Page) -> None:
+        page.render_views(App, store=store, assets_dir=ASSETS)
+
+    problem = None if args.web else desktop_window_problem()
+    if args.web or problem:
+        if problem:
+            print(f"{problem} Serving Tend in your browser instead.")
+        # Flet lets FLET_SERVER_IP override the host: pin it so Tend only ever listens on this machine.
+        os.environ["FLET_SERVER_IP"] = LOOPBACK
+        os.environ["FLET_SERVER_PORT"] = str(args.port)
+        print(f"Tend is running at http://{LOOPBACK}:{args.port}", flush=True)
+        ft.run(start, host=LOOPBACK, port=args.port, view=ft.AppView.WEB_BROWSER,
+               assets_dir=str(ASSETS), no_cdn=True)
+    else:
+        ft.run(start, assets_dir=str(ASSETS))
+    store.close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

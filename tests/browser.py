@@ -1,0 +1,98 @@
+"""Drives the real Tend web app in Debian's Chromium: starting the server, switching on Flutter's
+accessibility tree, and finding controls by their spoken names."""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+PROJECT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("TEND_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+PHONE = {"width": 412, "height": 915}
+DESKTOP = {"width": 1280, "height": 800}
+SCREENSHOTS = PROJECT / "screenshots"
+
+
+def free_loopback_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def running_tend(data_dir: Path, extra_env: dict[str, str] | None = None):
+    """Runs `python main.py --web` on a free loopback port and yields its address once it answers."""
+    port = free_loopback_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", **(extra_env or {})}
+    log = open(data_dir.parent / f"tend-server-{port}.log", "w")
+    server = subprocess.Popen(
+        [sys.executable, "main.py", "--web", "--port", str(port), "--data-dir", str(data_dir)],
+        cwd=PROJECT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_serving(url, server)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+def wait_until_serving(url: str, server: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"Tend exited early with code {server.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"Tend did not answer at {url} within {timeout} s")
+
+
+def open_tend(page: Page, url: str, heading: str = "Today") -> None:
+    """Loads the app and switches on Flutter's accessibility tree, so controls become DOM nodes with names."""
+    page.goto(url)
+    placeholder = page.locator("flt-semantics-placeholder")
+    placeholder.wait_for(state="attached", timeout=60_000)
+    placeholder.evaluate("node => node.click()")
+    expect(page.get_by_role("heading", name=heading)).to_be_visible(timeout=30_000)
+
+
+def screenshot(page: Page, name: str) -> Path:
+    """Saves what a person would see; canvas paints lag the semantics tree, so let it settle first."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.wait_for_timeout(700)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path
+
+
+def go_to(page: Page, place: str) -> None:
+    """Taps a place in the navigation: a tab in the phone's bottom bar, a 'Name Tab n of 5' button in the rail."""
+    in_bar = page.get_by_role("tab", name=place, exact=True)
+    in_rail = page.get_by_role("button", name=re.compile(rf"^{place} Tab \d of \d$"))
+    in_bar.or_(in_rail).first.click()
+    expect(page.get_by_role("heading", name=place, exact=True)).to_be_visible()

@@ -1,0 +1,41 @@
+"""Shared fixtures: a real Tend server on loopback with its own data folder, and a real Chromium."""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from browser import CHROMIUM, CHROMIUM_ARGS, PHONE, open_tend, running_tend
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"The browser tests need Debian's Chromium at {CHROMIUM}: install it with `apt-get install chromium`.")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    folder = tmp_path / "tend-data"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def tend_url(data_dir):
+    with running_tend(data_dir) as url:
+        yield url
+
+
+@pytest.fixture
+def phone(chromium, tend_url):
+    """A phone-sized page with Tend open on Today."""
+    context = chromium.new_context(viewport=PHONE)
+    page = context.new_page()
+    open_tend(page, tend_url)
+    yield page
+    context.close()

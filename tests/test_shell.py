@@ -1,0 +1,32 @@
+"""The app shell in a real browser: every screen reachable by its spoken name, at phone and desktop size."""
+
+import pytest
+from playwright.sync_api import expect
+
+from browser import DESKTOP, PHONE, go_to, open_tend, screenshot
+
+SCREENS = ("Today", "People", "Reminders", "History", "Settings")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("size_name, viewport", [("phone", PHONE), ("desktop", DESKTOP)])
+def test_every_screen_has_its_heading_and_help(chromium, tend_url, size_name, viewport):
+    context = chromium.new_context(viewport=viewport)
+    page = context.new_page()
+    open_tend(page, tend_url)
+    for name in SCREENS:
+        go_to(page, name)
+        expect(page.get_by_role("button", name="Get help now")).to_be_visible()
+        screenshot(page, f"{size_name}-{name.lower()}")
+    context.close()
+
+
+@pytest.mark.browser
+def test_get_help_now_shows_the_emergency_number(chromium, tend_url):
+    context = chromium.new_context(viewport=PHONE)
+    page = context.new_page()
+    open_tend(page, tend_url)
+    go_to(page, "Settings")
+    page.get_by_role("button", name="Get help now").click()
+    expect(page.get_by_text("Choose your country in Settings")).to_be_visible()
+    context.close()

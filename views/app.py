@@ -1,0 +1,107 @@
+"""The app shell: settings and services in context, the router, and the navigation around every screen."""
+
+from datetime import datetime
+from pathlib import Path
+
+import flet as ft
+
+from storage.crisis_lines import load_crisis_directory
+from storage.errors import StorageError
+from storage.persistence import Store
+from storage.settings import Settings, load_settings, save_settings
+from views.context import Tend, TendContext
+from views.help import GetHelpButton
+from views.history import HistoryScreen
+from views.navigation import WIDE_LAYOUT_MIN_WIDTH, navigation_bar, navigation_rail, place_index
+from views.people import PeopleScreen
+from views.reminders import RemindersScreen
+from views.settings import SettingsScreen
+from views.today import TodayScreen
+
+THEME_MODES = {"system": ft.ThemeMode.SYSTEM, "light": ft.ThemeMode.LIGHT, "dark": ft.ThemeMode.DARK}
+SEED_COLOR = ft.Colors.TEAL
+
+
+@ft.component
+def App(store: Store, assets_dir: Path) -> ft.Control:
+    page = ft.context.page
+    settings, set_settings = ft.use_state(lambda: load_settings(store))
+    crisis = ft.use_memo(lambda: load_crisis_directory(assets_dir / "crisis_lines.json"), [])
+
+    def tell(message: str) -> None:
+        page.show_dialog(ft.SnackBar(ft.Text(message), duration=ft.Duration(seconds=8)))
+
+    def change_settings(new: Settings) -> None:
+        try:
+            save_settings(store, new, datetime.now().astimezone())
+        except StorageError as error:
+            tell(error.message)
+            return
+        set_settings(new)
+
+    def apply_theme() -> None:
+        page.title = "Tend"
+        # Standard density keeps every tap target at 48 px or more, also on desktop, where Flutter would compact it.
+        page.theme = ft.Theme(color_scheme_seed=SEED_COLOR, visual_density=ft.VisualDensity.STANDARD)
+        page.dark_theme = ft.Theme(color_scheme_seed=SEED_COLOR, visual_density=ft.VisualDensity.STANDARD)
+        page.theme_mode = THEME_MODES[settings.theme]
+        page.update()
+
+    ft.use_effect(apply_theme, [settings.theme])
+    ft.use_effect(lambda: [tell(note) for note in store.recovery_notes], [])
+
+    tend = Tend(store, crisis, settings, change_settings, tell)
+    return TendContext(
+        tend,
+        lambda: ft.Router(
+            [
+                ft.Route(
+                    component=Shell,
+                    outlet=True,
+                    children=[
+                        ft.Route(index=True, component=TodayScreen),
+                        ft.Route(path="people", component=PeopleScreen),
+                        ft.Route(path="reminders", component=RemindersScreen),
+                        ft.Route(path="history", component=HistoryScreen),
+                        ft.Route(path="settings", component=SettingsScreen),
+                    ],
+                )
+            ],
+            manage_views=True,
+        ),
+    )
+
+
+@ft.component
+def Shell() -> ft.View:
+    """Bottom bar on narrow windows, rail on wide ones; 'Get help now' always in the top bar."""
+    page = ft.context.page
+    outlet = ft.use_route_outlet()
+    width, set_width = ft.use_state(page.width or 0)
+
+    def follow_window_size() -> None:
+        page.on_resize = lambda e: set_width(e.width)
+
+    ft.use_effect(follow_window_size, [])
+    selected = place_index(ft.use_route_location())
+    wide = width >= WIDE_LAYOUT_MIN_WIDTH
+    content = ft.Container(content=outlet, expand=True, padding=ft.Padding.symmetric(horizontal=16, vertical=8))
+    return ft.View(
+        route="/",
+        can_pop=False,
+        padding=0,
+        appbar=ft.AppBar(
+            title=ft.Text("Tend", weight=ft.FontWeight.BOLD),
+            actions=[ft.Container(GetHelpButton(), padding=ft.Padding.only(right=8))],
+        ),
+        navigation_bar=None if wide else navigation_bar(selected, page.navigate),
+        controls=[
+            ft.Row(
+                [navigation_rail(selected, page.navigate), ft.VerticalDivider(width=1), content],
+                expand=True,
+                vertical_alignment=ft.CrossAxisAlignment.STRETCH,
+            )
+            if wide
+            else content
+        ],
+    )

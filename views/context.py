@@ -1,0 +1,30 @@
+"""What every screen needs, handed down through Flet's context instead of module globals."""
+
+from dataclasses import dataclass
+from typing import Callable
+
+import flet as ft
+
+from storage.crisis_lines import CrisisDirectory
+from storage.persistence import Store
+from storage.settings import Settings
+
+
+@dataclass(frozen=True)
+class Tend:
+    """The session's services and the person's settings; a new value is provided whenever settings change."""
+
+    store: Store
+    crisis: CrisisDirectory
+    settings: Settings
+    change_settings: Callable[[Settings], None]
+    tell: Callable[[str], None]
+
+
+TendContext: ft.ContextProvider["Tend | None"] = ft.create_context(None)
+
+
+def use_tend() -> Tend:
+    tend = ft.use_context(TendContext)
+    assert tend is not None, "screens are rendered inside App, which provides TendContext"
+    return tend
