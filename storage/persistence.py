@@ -202,13 +202,21 @@ class Store:
             return sorted(found)
 
     def back_up_if_due(self, now: datetime) -> Path | None:
-        """Today's backup if none was made yet (None in memory-only stores or when not due)."""
+        """Daily upkeep: today's backup if none was made yet, and clearing temp files left by crashes.
 
+        Both walk the whole folder, so they run here once a day, not at every open.
+        Returns the new backup, or None (memory-only store, or not due).
+        """
         with self._lock:
-            return None if self._data_dir is None else backups.back_up_if_due(self._data_dir, now)
+            if self._data_dir is None:
+                return None
+            made = backups.back_up_if_due(self._data_dir, now)
+            if made is not None:
+                layout.remove_stale_temp_files(self._data_dir, now)
+            return made
 
     def back_up_now(self, now: datetime) -> Path | None:
-
+        """A backup now (replacing today's), e.g. before an import; None in memory-only stores."""
         with self._lock:
             return None if self._data_dir is None else backups.back_up_now(self._data_dir, now)
 
