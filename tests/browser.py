@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import zlib
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -39,7 +40,8 @@ def free_loopback_port() -> int:
 def running_tend(data_dir: Path, extra_env: dict[str, str] | None = None):
     """Runs `python main.py --web` on a free loopback port and yields its address once it answers."""
     port = free_loopback_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", **(extra_env or {})}
+    # A neutral locale, so no country (and no emergency number) is preselected unless a test picks one.
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", **(extra_env or {})}
     log = open(data_dir.parent / f"tend-server-{port}.log", "w")
     server = subprocess.Popen(
         [sys.executable, "main.py", "--web", "--port", str(port), "--data-dir", str(data_dir)],
@@ -96,3 +98,16 @@ def go_to(page: Page, place: str) -> None:
     in_rail = page.get_by_role("button", name=re.compile(rf"^{place} Tab \d of \d$"))
     in_bar.or_(in_rail).first.click()
     expect(page.get_by_role("heading", name=place, exact=True)).to_be_visible()
+
+
+def pixel(page: Page, x: int, y: int) -> tuple[int, int, int]:
+    """The colour a person sees at (x, y), read from a one-pixel screenshot (a PNG with one row)."""
+    png = page.screenshot(clip={"x": x, "y": y, "width": 1, "height": 1})
+    chunks, at = b"", 8
+    while at < len(png):
+        length = int.from_bytes(png[at:at + 4], "big")
+        if png[at + 4:at + 8] == b"IDAT":
+            chunks += png[at + 8:at + 8 + length]
+        at += 12 + length
+    row = zlib.decompress(chunks)
+    return row[1], row[2], row[3]  # after the filter byte; one pixel needs no unfiltering

@@ -20,13 +20,3 @@ def test_every_screen_has_its_heading_and_help(chromium, tend_url, size_name, vi
         screenshot(page, f"{size_name}-{name.lower()}")
     context.close()
 
-
-@pytest.mark.browser
-def test_get_help_now_shows_the_emergency_number(chromium, tend_url):
-    context = chromium.new_context(viewport=PHONE)
-    page = context.new_page()
-    open_tend(page, tend_url)
-    go_to(page, "Settings")
-    page.get_by_role("button", name="Get help now").click()
-    expect(page.get_by_text("Choose your country in Settings")).to_be_visible()
-    context.close()

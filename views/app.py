@@ -1,11 +1,14 @@
 """The app shell: settings and services in context, the router, and the navigation around every screen."""
 
+import dataclasses
+import locale
+import os
 from datetime import datetime
 from pathlib import Path
 
 import flet as ft
 
-from storage.crisis_lines import load_crisis_directory
+from storage.crisis_lines import country_from_locale, load_crisis_directory
 from storage.errors import StorageError
 from storage.persistence import Store
 from storage.settings import Settings, load_settings, save_settings
@@ -22,10 +25,18 @@ THEME_MODES = {"system": ft.ThemeMode.SYSTEM, "light": ft.ThemeMode.LIGHT, "dark
 SEED_COLOR = ft.Colors.TEAL
 
 
+def with_local_country(settings: Settings) -> Settings:
+    """Until the person picks a country, offer the emergency number of the country their system is set to."""
+    if settings.country:
+        return settings
+    system_locale = os.environ.get("LC_ALL") or os.environ.get("LANG") or locale.getlocale()[0]
+    return dataclasses.replace(settings, country=country_from_locale(system_locale))
+
+
 @ft.component
 def App(store: Store, assets_dir: Path) -> ft.Control:
     page = ft.context.page
-    settings, set_settings = ft.use_state(lambda: load_settings(store))
+    settings, set_settings = ft.use_state(lambda: with_local_country(load_settings(store)))
     crisis = ft.use_memo(lambda: load_crisis_directory(assets_dir / "crisis_lines.json"), [])
 
     def tell(message: str) -> None:

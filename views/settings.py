@@ -27,10 +27,10 @@ def SettingsScreen() -> ft.Control:
             content=ft.Column([ft.Radio(value=value, label=label) for value, label in THEME_CHOICES]),
         ),
         ft.Text("Country for emergency numbers", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
-        ft.Dropdown(
+        ft.Semantics(label="Country", content=ft.Dropdown(
             label="Country",
             value=settings.country or None,
             on_select=lambda e: change(country=e.control.value),
             options=[ft.DropdownOption(key=code, text=name) for code, name in tend.crisis.countries()],
-        ),
+        )),
     )
