@@ -5,7 +5,7 @@ never moves past entries to another day. Night owls can let a day start a few
 hours after midnight: with `day_starts_at=4`, 02:30 still belongs to yesterday.
 """
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 
 DAY_STARTS = range(0, 5)
 """The hours a day may start at: midnight to 04:00."""
@@ -46,3 +46,22 @@ def month_keys_covering(first_day: date, last_day: date) -> list[str]:
         keys.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return keys
+
+
+def moment_from_text(day_text: str, time_text: str, zone: tzinfo | None = None) -> datetime:
+    """The aware moment a person typed as 'YYYY-MM-DD' and 'HH:MM', with the offset in force there and then.
+
+    `zone` defaults to this device's zone, so a back-filled summer entry gets the summer offset.
+    Raises ValueError with a message for the person.
+    """
+    try:
+        day = date.fromisoformat(day_text.strip())
+    except ValueError:
+        raise ValueError("Please write the date as year-month-day, for example 2026-03-14.") from None
+    try:
+        hour, minute = (int(part) for part in time_text.strip().split(":"))
+        clock = time(hour, minute)
+    except ValueError:
+        raise ValueError("Please write the time as hours:minutes, for example 21:30.") from None
+    naive = datetime.combine(day, clock)
+    return naive.replace(tzinfo=zone) if zone else naive.astimezone()

@@ -1,0 +1,154 @@
+"""Adding details to a check-in, editing it, deleting it, or back-filling a past one: one form for all four."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Callable
+
+import flet as ft
+
+from storage.checkin_repository import CheckInRepository, emotion_tags
+from storage.checkins import CheckIn, Mood, check_in_problems, new_check_in, revised
+from storage.days import moment_from_text
+from storage.errors import StorageError
+from views.context import use_tend
+from views.moods import MOOD_ICONS
+
+SCALES = (("energy", "Energy"), ("sleep", "Sleep"), ("anxiety", "Anxiety"))
+
+
+@dataclass(frozen=True)
+class EditorCallbacks:
+    saved: Callable[[CheckIn], None]
+    deleted: Callable[[CheckIn], None]
+    closed: Callable[[], None]
+
+
+def check_in_dialog(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.AlertDialog:
+    """A dialog around the form; `original` None means a new, back-filled check-in."""
+    return ft.AlertDialog(
+        title=ft.Text("Check-in details" if original else "Add a past check-in"),
+        content=CheckInForm(original, callbacks),
+        on_dismiss=callbacks.closed,
+        scrollable=True,
+    )
+
+
+def labelled_group(label: str, control: ft.Control, error: str | None) -> ft.Control:
+    """A titled group whose title is also its spoken name, with a kind message below when something is wrong."""
+    return ft.Column(
+        [
+            ft.Text(label, theme_style=ft.TextThemeStyle.TITLE_SMALL),
+            ft.Semantics(label=label, container=True, content=control),
+            *([ft.Text(error, color=ft.Colors.ERROR)] if error else []),
+        ],
+        spacing=4,
+    )
+
+
+def scale_picker(label: str, value: int | None, on_pick: Callable[[int | None], None], error: str | None):
+    """Five segments, 1 to 5; tapping the chosen one again clears it, since every detail is optional."""
+    segments = ft.SegmentedButton(
+        segments=[ft.Segment(value=str(n), label=str(n)) for n in range(1, 6)],
+        selected=[] if value is None else [str(value)],
+        allow_empty_selection=True,
+        show_selected_icon=False,
+        on_change=lambda e: on_pick(int(e.control.selected[0]) if e.control.selected else None),
+    )
+    return labelled_group(f"{label}, 1 to 5", segments, error)
+
+
+@ft.component
+def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Control:
+    tend = use_tend()
+    start = original.at if original else datetime.now().astimezone()
+    mood, set_mood = ft.use_state(original.mood if original else None)
+    day_text, set_day_text = ft.use_state(start.strftime("%Y-%m-%d"))
+    time_text, set_time_text = ft.use_state(start.strftime("%H:%M"))
+    scales, set_scales = ft.use_state({name: getattr(original, name) if original else None for name, _ in SCALES})
+    chosen_tags, set_chosen_tags = ft.use_state(tuple(original.tags) if original else ())
+    note, set_note = ft.use_state(original.note if original else "")
+    problems, set_problems = ft.use_state({})
+    available_tags = ft.use_memo(lambda: emotion_tags(tend.store), [])
+
+    def toggle_tag(tag: str) -> None:
+        set_chosen_tags(tuple(t for t in chosen_tags if t != tag) if tag in chosen_tags else (*chosen_tags, tag))
+
+    def save() -> None:
+        now = datetime.now().astimezone()
+        try:
+            at = moment_from_text(day_text, time_text)
+        except ValueError as error:
+            set_problems({"at": str(error)})
+            return
+        details = dict(at=at, tags=chosen_tags, note=note, **scales)
+        found = check_in_problems(mood, now=now, **details)
+        if found:
+            set_problems(found)
+            return
+        if original and at == original.at:
+            details.pop("at")  # keep the offset it was made with, even if we are elsewhere now
+        check_in = revised(original, now, mood=mood, **details) if original else new_check_in(mood, now, **details)
+        try:
+            CheckInRepository(tend.store).save(check_in, previous=original)
+        except StorageError as error:
+            set_problems({"save": error.message})
+            return
+        callbacks.saved(check_in)
+
+    def delete() -> None:
+        try:
+            CheckInRepository(tend.store).delete(original)
+        except StorageError as error:
+            set_problems({"save": error.message})
+            return
+        callbacks.deleted(original)
+
+    mood_group = ft.Row(
+        [ft.Chip(label=m.word, leading=ft.Icon(MOOD_ICONS[m]), selected=m == mood, show_checkmark=False,
+                 on_select=lambda _, m=m: set_mood(m)) for m in Mood],
+        wrap=True,
+    )
+    return ft.Column(
+        [
+            labelled_group("Mood", mood_group, problems.get("mood")),
+            ft.Row(
+                [
+                    ft.TextField(label="Date", value=day_text, hint_text="2026-03-14", width=150,
+                                 on_change=lambda e: set_day_text(e.control.value)),
+                    ft.TextField(label="Time", value=time_text, hint_text="21:30", width=110,
+                                 on_change=lambda e: set_time_text(e.control.value)),
+                ],
+                wrap=True,
+            ),
+            *([ft.Text(problems["at"], color=ft.Colors.ERROR)] if "at" in problems else []),
+            *[
+                scale_picker(label, scales[name], lambda v, name=name: set_scales({**scales, name: v}),
+                             problems.get(name))
+                for name, label in SCALES
+            ],
+            labelled_group(
+                "Emotions",
+                ft.Row(
+                    [ft.Chip(label=tag, selected=tag in chosen_tags, on_select=lambda _, t=tag: toggle_tag(t))
+                     for tag in available_tags],
+                    wrap=True,
+                ),
+                problems.get("tags"),
+            ),
+            ft.TextField(label="Note", value=note, multiline=True, min_lines=3, max_lines=8,
+                         error=problems.get("note"), on_change=lambda e: set_note(e.control.value)),
+            *([ft.Text(problems["save"], color=ft.Colors.ERROR)] if "save" in problems else []),
+            ft.Row(
+                [
+                    *([ft.TextButton("Delete", icon=ft.Icons.DELETE_OUTLINE, on_click=delete)] if original else []),
+                    ft.TextButton("Cancel", on_click=callbacks.closed),
+                    ft.FilledButton("Save", on_click=save),
+                ],
+                alignment=ft.MainAxisAlignment.END,
+                wrap=True,
+            ),
+        ],
+        tight=True,
+        spacing=12,
+        width=520,
+    )
