@@ -150,7 +150,8 @@ class Store:
         if data_dir is not None:
             data_dir = Path(data_dir)
             try:
-                data_dir.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+                if not data_dir.is_dir():  # an existing read-only folder must still open for reading
+                    data_dir.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
             except OSError as error:
                 raise StorageError(message_for(error, data_dir)) from error
         store = cls(data_dir, clock, migration_steps)
