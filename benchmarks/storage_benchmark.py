@@ -60,39 +60,46 @@ def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
-def floor_ms(folder: Path, runs: int = 300) -> float:
-    target, data, samples = folder / "floor.json", b"x" * 200, []
-    for _ in range(runs):
-        start = time.perf_counter()
-        write_atomically(target, data)
-        samples.append(time.perf_counter() - start)
-    return median_ms(samples)
+def one_save(store: Store, rng: random.Random) -> float:
+    """Time saving one new check-in; it is removed again (untimed) so the month keeps its size."""
+    entry = check_in(NOW, rng)
+    start = time.perf_counter()
+    store.put(month_of(NOW), entry)
+    elapsed = time.perf_counter() - start
+    store.remove(month_of(NOW), entry["id"])
+    return elapsed
 
 
-def save_ms(data_dir: Path, runs: int = 200) -> float:
-    """Median time to save one new check-in; each is removed again (untimed) so the month stays its size."""
-    store, rng, samples = Store.open(data_dir, NOW), random.Random(1), []
-    for _ in range(runs):
-        entry = check_in(NOW, rng)
-        start = time.perf_counter()
-        store.put(month_of(NOW), entry)
-        samples.append(time.perf_counter() - start)
-        store.remove(month_of(NOW), entry["id"])
+def one_open(data_dir: Path) -> float:
+    """Time what the app does at start: open, read settings, list this month's check-ins."""
+    start = time.perf_counter()
+    store = Store.open(data_dir, NOW)
+    load_settings(store)
+    store.documents(month_of(NOW))
+    elapsed = time.perf_counter() - start
     store.close()
-    return median_ms(samples)
+    return elapsed
 
 
-def open_ms(data_dir: Path, runs: int = 30) -> float:
-    """Median time for what the app does at start: open, read settings, list this month's check-ins."""
-    samples = []
-    for _ in range(runs):
+def interleaved_ms(stores: dict[int, Path], floor_file: Path,
+                   rounds: int = 200) -> tuple[float, dict[int, float], dict[int, float]]:
+    """Median floor, save and open times per store size, measured in turns so a busy machine hurts all alike."""
+    opened = {count: Store.open(data_dir, NOW) for count, data_dir in stores.items()}
+    rng = random.Random(1)
+    saves = {count: [] for count in stores}
+    opens = {count: [] for count in stores}
+    floor = []
+    for _ in range(rounds):
         start = time.perf_counter()
-        store = Store.open(data_dir, NOW)
-        load_settings(store)
-        store.documents(month_of(NOW))
-        samples.append(time.perf_counter() - start)
+        write_atomically(floor_file, b"x" * 200)
+        floor.append(time.perf_counter() - start)
+        for count, data_dir in stores.items():
+            saves[count].append(one_save(opened[count], rng))
+            opens[count].append(one_open(data_dir))
+    for store in opened.values():
         store.close()
-    return median_ms(samples)
+    return (median_ms(floor), {count: median_ms(samples) for count, samples in saves.items()},
+            {count: median_ms(samples) for count, samples in opens.items()})
 
 
 def open_peak_kib(data_dir: Path) -> float:
@@ -113,18 +120,18 @@ def verdict(ratio: float, goal: float) -> str:
 def main() -> None:
     with tempfile.TemporaryDirectory() as temp:
         root = Path(temp)
-        floor = floor_ms(root)
-        print(f"floor: durable atomic write of a 200-byte file: {floor:.3f} ms (median)")
-        saves, opens, peaks = {}, {}, {}
+        stores = {}
         for count in (1_000, 10_000, 50_000):
-            data_dir = root / f"store-{count}"
+            stores[count] = root / f"store-{count}"
             start = time.perf_counter()
-            seeded_store(data_dir, count)
-            seeded = time.perf_counter() - start
-            files = len(list((data_dir / "checkins").glob("*.json")))
-            saves[count], opens[count], peaks[count] = save_ms(data_dir), open_ms(data_dir), open_peak_kib(data_dir)
-            print(f"{count:>6} check-ins ({files} month files, seeded in {seeded:.1f} s): "
-                  f"save {saves[count]:.3f} ms, open {opens[count]:.3f} ms, open peak {peaks[count]:.0f} KiB")
+            seeded_store(stores[count], count)
+            files = len(list((stores[count] / "checkins").glob("*.json")))
+            print(f"seeded {count:>6} check-ins into {files} month files in {time.perf_counter() - start:.1f} s")
+        floor, saves, opens = interleaved_ms(stores, root / "floor.json")
+        print(f"floor: durable atomic write of a 200-byte file: {floor:.3f} ms (median)")
+        for count, data_dir in stores.items():
+            print(f"{count:>6} check-ins: save {saves[count]:.3f} ms, open {opens[count]:.3f} ms, "
+                  f"open peak {open_peak_kib(data_dir):.0f} KiB (tracemalloc)")
         print(f"saving at 50 k vs floor:     {verdict(saves[50_000] / floor, 5)}")
         print(f"saving at 50 k vs at 1 k:    {verdict(saves[50_000] / saves[1_000], 1.5)}")
         print(f"opening 50 k vs opening 1 k: {verdict(opens[50_000] / opens[1_000], 2)}")
