@@ -11,6 +11,7 @@ from storage.checkins import CheckIn, Mood, check_in_problems, new_check_in, rev
 from storage.days import moment_from_text
 from storage.errors import StorageError
 from views.context import use_tend
+from views.labelled import labelled_group
 from views.moods import MOOD_ICONS
 
 SCALES = (("energy", "Energy"), ("sleep", "Sleep"), ("anxiety", "Anxiety"))
@@ -30,18 +31,6 @@ def check_in_dialog(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.
         content=CheckInForm(original, callbacks),
         on_dismiss=callbacks.closed,
         scrollable=True,
-    )
-
-
-def labelled_group(label: str, control: ft.Control, error: str | None) -> ft.Control:
-    """A titled group whose title is also its spoken name, with a kind message below when something is wrong."""
-    return ft.Column(
-        [
-            ft.Text(label, theme_style=ft.TextThemeStyle.TITLE_SMALL),
-            ft.Semantics(label=label, container=True, content=control),
-            *([ft.Text(error, color=ft.Colors.ERROR)] if error else []),
-        ],
-        spacing=4,
     )
 
 

@@ -5,6 +5,7 @@ import dataclasses
 import flet as ft
 
 from views.context import use_tend
+from views.labelled import named
 from views.screen import screen
 
 THEME_CHOICES = (("system", "Same as this device"), ("light", "Light"), ("dark", "Dark"))
@@ -27,7 +28,7 @@ def SettingsScreen() -> ft.Control:
             content=ft.Column([ft.Radio(value=value, label=label) for value, label in THEME_CHOICES]),
         ),
         ft.Text("Country for emergency numbers", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
-        ft.Semantics(label="Country", content=ft.Dropdown(
+        named("Country", ft.Dropdown(
             label="Country",
             value=settings.country or None,
             on_select=lambda e: change(country=e.control.value),
