@@ -1,0 +1,362 @@
+"""Tend's screens in a real browser against its speed goals. A script that prints figures, not a test.
+
+Run: .venv/bin/python benchmarks/ui_benchmark.py   (needs Debian's Chromium at /usr/bin/chromium)
+
+Goals:
+1. History's first paint with five years of check-ins (~5,500) takes at most 1.5x the time it takes
+   with 10: from the tap on the History tab to the first entry of "All check-ins" being shown.
+2. Saving a mood takes at most 1.5x a plain Flet app's tap: from the tap on "Log mood: Okay" to
+   the new "Saved: Okay" card and the new entry being shown, against the tap on a plain app's
+   "Tap" button to its text "Tapped N" being shown (benchmarks/plain_button_app.py).
+
+How it measures: every server (big store, small store, plain app) runs at once, each in its own
+phone-sized page of one headless Chromium, and the runs take turns, so a busy moment of the
+machine hits every case alike. The time is taken inside the page: from the `pointerdown` of the
+tap to the moment the accessibility tree (the DOM Flutter keeps for screen readers) first shows
+the expected control with a non-empty box, noticed by a MutationObserver. That leaves out
+Playwright's own round trips; the "wall" column (Python's clock around Playwright's click and
+wait) is shown too, as a check. A wrapped WebSocket splits each total into the client handing the
+tap over, the server answering, and the client drawing the answer.
+"""
+
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from contextlib import ExitStack, contextmanager
+from datetime import datetime, timedelta
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+sys.path.insert(0, str(PROJECT / "tests"))
+
+from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
+
+from browser import (  # noqa: E402
+    CHROMIUM, CHROMIUM_ARGS, PHONE, free_loopback_port, go_to, open_tend, running_tend, wait_until_serving,
+)
+from storage.checkin_repository import file_for  # noqa: E402
+from storage.checkins import document_from_check_in, new_check_in  # noqa: E402
+from storage.durable import write_atomically  # noqa: E402
+from storage.persistence import Store  # noqa: E402
+
+GOAL = 1.5
+HISTORY_RUNS = 7
+SAVE_RUNS = 15
+BIG_DAYS = 1834  # five years and a bit, three check-ins a day: 5,502 check-ins
+SMALL_COUNT = 10
+TIMEOUT_MS = 30_000
+EDIT_ENTRY = re.compile("^Edit the check-in of")
+
+# Installed once per page. `arm(kind, arg)` starts watching for a condition; the next pointerdown
+# is the start, the first DOM change after which the condition holds is the end.
+PROBE = r"""
+() => {
+  if (window.__bench) return;
+  const semantics = () => document.querySelectorAll('flt-semantics');
+  const shown = node => { const box = node.getBoundingClientRect(); return box.width > 0 && box.height > 0; };
+  const text = node => (node.textContent || '').trim();
+  // Flutter gives a merged node (the Saved card) its words as aria-label, a plain text node as content.
+  const name = node => node.getAttribute('aria-label') || text(node);
+  const editEntries = () => [...semantics()].filter(
+    node => node.getAttribute('role') === 'button' && text(node).startsWith('Edit the check-in of'));
+  const checks = {
+    history: () => editEntries().some(shown),
+    saved: ([word, before]) => editEntries().length > before &&
+      [...semantics()].some(node => name(node).startsWith('Saved: ' + word) && shown(node)),
+    tapped: label => [...semantics()].some(node => name(node) === label && shown(node)),
+  };
+  const bench = window.__bench = {
+    start: null, end: null, check: null, observer: null,
+    editCount: () => editEntries().length,
+    holds: (kind, arg) => checks[kind](arg),
+    arm(kind, arg) {
+      bench.start = null; bench.end = null;
+      bench.check = () => checks[kind](arg);
+      if (bench.observer) bench.observer.disconnect();
+      bench.observer = new MutationObserver(() => {
+        if (bench.start !== null && bench.end === null && bench.check()) {
+          bench.end = performance.now();
+          bench.observer.disconnect();
+        }
+      });
+      bench.observer.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+    },
+  };
+  window.addEventListener('pointerdown', () => { if (bench.start === null) bench.start = performance.now(); },
+                          {capture: true});
+}
+"""
+
+
+# Installed before the app loads: when each WebSocket message leaves and arrives, and its size, to split a
+# tap's time into the client handing the tap over, the server answering, and the client drawing the answer.
+SOCKET_LOG = r"""
+(() => {
+  const log = window.__socketLog = [];
+  const size = data => typeof data === 'string' ? data.length : (data.byteLength ?? data.size ?? 0);
+  const Native = window.WebSocket;
+  class Logged extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', event => log.push(['in', performance.now(), size(event.data)]));
+    }
+    send(data) {
+      log.push(['out', performance.now(), size(data)]);
+      return super.send(data);
+    }
+  }
+  window.WebSocket = Logged;
+})();
+"""
+
+# ---------------------------------------------------------------- data
+
+
+def seed(data_dir: Path, days: list[int], per_day: int, rng: random.Random, now: datetime) -> int:
+    """Check-ins on the given days back from today (never today itself), made through the storage layer."""
+    by_month: dict[str, list[dict]] = {}
+    slots = [(7, 10), (12, 16), (18, 23)][:per_day]
+    for days_back in days:
+        day = now - timedelta(days=days_back)
+        for first_hour, last_hour in slots:
+            at = day.replace(hour=rng.randint(first_hour, last_hour - 1), minute=rng.randint(0, 59),
+                             second=rng.randint(0, 59), microsecond=0)
+            details = {}
+            if rng.random() < 0.4:
+                details["energy"] = rng.randint(1, 5)
+            if rng.random() < 0.25:
+                details["tags"] = rng.sample(["calm", "tired", "anxious", "hopeful", "lonely", "grateful"],
+                                             rng.randint(1, 3))
+            if rng.random() < 0.15:
+                details["note"] = rng.choice(["Slept badly.", "Walked by the river with Sam.",
+                                              "Hard morning but the afternoon was better."])
+            check_in = new_check_in(rng.randint(1, 5), at, at=at, **details)
+            by_month.setdefault(file_for(check_in), []).append(document_from_check_in(check_in))
+    store = Store.open(data_dir, now)
+    try:
+        for name, docs in by_month.items():
+            store.put_many(name, docs)
+    finally:
+        store.close()
+    return sum(map(len, by_month.values()))
+
+
+# ---------------------------------------------------------------- servers and pages
+
+
+@contextmanager
+def running_plain_app(work: Path):
+    port = free_loopback_port()
+    log = open(work / f"plain-app-{port}.log", "w")
+    server = subprocess.Popen([sys.executable, str(PROJECT / "benchmarks" / "plain_button_app.py"), str(port)],
+                              cwd=PROJECT, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_serving(url, server)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+def open_plain_app(page: Page, url: str) -> None:
+    """Like `open_tend`: load, switch on the accessibility tree, wait for the button."""
+    page.goto(url)
+    placeholder = page.locator("flt-semantics-placeholder")
+    placeholder.wait_for(state="attached", timeout=60_000)
+    placeholder.evaluate("node => node.click()")
+    expect(page.get_by_role("button", name="Tap")).to_be_visible(timeout=30_000)
+
+
+TIMING = r"""
+() => {
+  const {start, end} = window.__bench;
+  const during = window.__socketLog.filter(([, at]) => at >= start && at <= end);
+  const sent = during.find(([way]) => way === 'out');
+  const replies = during.filter(([way, at]) => way === 'in' && (!sent || at >= sent[1]));
+  return {start, end, sent: sent ? sent[1] : null, first_reply: replies.length ? replies[0][1] : null,
+          last_reply: replies.length ? replies[replies.length - 1][1] : null,
+          bytes_in: replies.reduce((total, [, , size]) => total + size, 0)};
+}
+"""
+
+
+def timed_tap(page: Page, kind: str, arg, tap: Callable[[], None], wait: Callable[[], None]) -> dict[str, float]:
+    """How long from the tap to the condition `kind` holding, in ms, and where the time went."""
+    page.bring_to_front()
+    page.evaluate("([kind, arg]) => window.__bench.arm(kind, arg)", [kind, arg])
+    started = time.perf_counter()
+    tap()
+    page.wait_for_function("() => window.__bench.end !== null", polling="raf", timeout=TIMEOUT_MS)
+    wait()
+    wall = (time.perf_counter() - started) * 1000
+    t = page.evaluate(TIMING)
+    if t["start"] is None or t["sent"] is None or t["first_reply"] is None:
+        raise RuntimeError(f"the tap or its reply was not seen: {t}")
+    return {"total": t["end"] - t["start"], "wall": wall, "to_server": t["sent"] - t["start"],
+            "server": t["last_reply"] - t["sent"], "drawing": t["end"] - t["last_reply"],
+            "kb_in": t["bytes_in"] / 1024}
+
+
+# ---------------------------------------------------------------- the three measurements
+
+
+def history_paint(page: Page) -> dict[str, float]:
+    """From the History tab to the first 'All check-ins' entry; then back to Today, untimed."""
+    if page.evaluate("() => window.__bench.holds('history')"):
+        raise RuntimeError("an entry is already shown before History opens; the data must have none today")
+    entry = page.get_by_role("button", name=EDIT_ENTRY).first
+    timing = timed_tap(page, "history", None,
+                       lambda: page.get_by_role("tab", name="History", exact=True).click(),
+                       lambda: entry.wait_for(state="visible", timeout=TIMEOUT_MS))
+    go_to(page, "Today")
+    page.wait_for_function("() => !window.__bench.holds('history')", timeout=TIMEOUT_MS)
+    return timing
+
+
+def save_okay(page: Page) -> dict[str, float]:
+    """From 'Log mood: Okay' to a new 'Saved: Okay' card and one more entry in today's list."""
+    before = page.evaluate("() => window.__bench.editCount()")
+    entries = page.get_by_role("button", name=EDIT_ENTRY)
+
+    def wait() -> None:
+        expect(entries).to_have_count(before + 1, timeout=TIMEOUT_MS)
+        # The card's words are the aria-label of its group, not text content, so get_by_text alone misses them.
+        saved = re.compile("^Saved: Okay")
+        page.get_by_text(saved).or_(page.get_by_label(saved)).first.wait_for(state="visible", timeout=TIMEOUT_MS)
+
+    return timed_tap(page, "saved", ["Okay", before],
+                     lambda: page.get_by_role("button", name="Log mood: Okay").click(), wait)
+
+
+def plain_tap(page: Page, number: int) -> dict[str, float]:
+    label = f"Tapped {number}"
+    return timed_tap(page, "tapped", label, lambda: page.get_by_role("button", name="Tap").click(),
+                     lambda: page.get_by_text(label, exact=True).wait_for(state="visible", timeout=TIMEOUT_MS))
+
+
+# ---------------------------------------------------------------- report
+
+def verdict(ratio: float) -> str:
+    return "PASS" if ratio <= GOAL else "MISS"
+
+
+def med(samples: list[dict[str, float]], key: str = "total") -> float:
+    return statistics.median(sample[key] for sample in samples)
+
+
+def row(name: str, samples: list[dict[str, float]]) -> str:
+    totals = [sample["total"] for sample in samples]
+    figures = [med(samples), min(totals), max(totals), med(samples, "wall"), med(samples, "to_server"),
+               med(samples, "server"), med(samples, "drawing")]
+    return f"  {name:<32}" + "".join(f"{figure:>8.0f}" for figure in figures) + f"{med(samples, 'kb_in'):>8.1f}" \
+        + f"{len(samples):>6}"
+
+
+def durable_write_floor(folder: Path, runs: int = 15) -> float:
+    """Median ms of one atomic, fsynced write of a tiny file: what any durable save costs at least here."""
+    target, samples = folder / "floor.json", []
+    for _ in range(runs):
+        started = time.perf_counter()
+        write_atomically(target, b"x" * 200)
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    if not Path(CHROMIUM).exists():
+        sys.exit(f"This benchmark needs Debian's Chromium at {CHROMIUM}.")
+    began = time.perf_counter()
+    work = Path(tempfile.mkdtemp(prefix="tend-ui-bench-"))
+    now = datetime.now().astimezone()
+    rng = random.Random(20261123)
+    big_dir, small_dir = work / "big" / "data", work / "small" / "data"
+    for folder in (big_dir, small_dir):
+        folder.parent.mkdir()
+    seeding = time.perf_counter()
+    big_count = seed(big_dir, list(range(1, BIG_DAYS + 1)), 3, rng, now)
+    small_count = seed(small_dir, [1, 2, 3], 3, rng, now) + seed(small_dir, [4], 1, rng, now)
+    print(f"Seeded {big_count:,} check-ins over {BIG_DAYS} days and {small_count} over 4 days "
+          f"in {time.perf_counter() - seeding:.1f} s (none today, so Today starts with no entries).")
+
+    history: dict[str, list[dict[str, float]]] = {"big": [], "small": []}
+    saves: dict[str, list[dict[str, float]]] = {"big": [], "small": []}
+    plain: list[dict[str, float]] = []
+    listed: dict[str, int] = {}
+    try:
+        with ExitStack() as stack:
+            urls = {"big": stack.enter_context(running_tend(big_dir)),
+                    "small": stack.enter_context(running_tend(small_dir))}
+            plain_url = stack.enter_context(running_plain_app(work))
+            playwright = stack.enter_context(sync_playwright())
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            stack.callback(browser.close)
+            pages = {name: browser.new_context(viewport=PHONE).new_page() for name in ("big", "small", "plain")}
+            for page in pages.values():
+                page.add_init_script(SOCKET_LOG)
+            for name, url in urls.items():
+                open_tend(pages[name], url)
+            open_plain_app(pages["plain"], plain_url)
+            for page in pages.values():
+                page.evaluate(PROBE)
+            print(f"Servers up and pages open after {time.perf_counter() - began:.0f} s; measuring "
+                  f"{HISTORY_RUNS} History paints and {SAVE_RUNS} saves and taps, taking turns.")
+
+            for _ in range(HISTORY_RUNS):
+                for name in ("big", "small"):
+                    history[name].append(history_paint(pages[name]))
+            for name in ("big", "small"):  # how many entries the first paint of History holds
+                go_to(pages[name], "History")
+                pages[name].get_by_role("button", name=EDIT_ENTRY).first.wait_for(state="visible")
+                listed[name] = pages[name].evaluate("() => window.__bench.editCount()")
+                go_to(pages[name], "Today")
+            for number in range(1, SAVE_RUNS + 1):
+                for name in ("big", "small"):
+                    saves[name].append(save_okay(pages[name]))
+                plain.append(plain_tap(pages["plain"], number))
+        floor = durable_write_floor(work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    history_ratio = med(history["big"]) / med(history["small"])
+    save_ratio = med(saves["big"]) / med(plain)
+
+    print()
+    print("  ms (median unless said); total = in the page, from pointerdown to the control in the accessibility tree")
+    print(f"  {'':<32}" + "".join(f"{head:>8}" for head in
+                                   ("total", "min", "max", "wall", "tap>ws", "server", "drawing", "KB in", "runs")))
+    print("  History tab -> first entry")
+    print(row(f"  {big_count:,} check-ins", history["big"]))
+    print(row(f"  {small_count} check-ins", history["small"]))
+    print("  Log mood: Okay -> Saved: Okay")
+    print(row(f"  into {big_count:,} check-ins", saves["big"]))
+    print(row(f"  into {small_count} check-ins", saves["small"]))
+    print(row("Plain Flet: Tap -> Tapped N", plain))
+    print()
+    print("  wall = Python's clock around Playwright's click and wait (adds Playwright's round trips and polling);")
+    print("  tap>ws = pointerdown to the event leaving on the WebSocket; server = to the server's last reply;")
+    print("  drawing = from that reply to the control showing; KB in = WebSocket bytes received.")
+    print(f"  First History paint (cold: first visit, month files read from disk): big {history['big'][0]['total']:.0f} ms, "
+          f"small {history['small'][0]['total']:.0f} ms. Entries in History's first paint: "
+          f"big {listed['big']}, small {listed['small']}.")
+    print(f"  Floor of a durable save here (atomic fsynced write of a 200-byte file): {floor:.1f} ms.")
+    print()
+    print(f"  History first paint, big / small   {history_ratio:5.2f}x   goal <= {GOAL}x   {verdict(history_ratio)}")
+    print(f"  Saving, big store / plain Flet      {save_ratio:5.2f}x   goal <= {GOAL}x   {verdict(save_ratio)}")
+    print(f"  (saving, small store / plain Flet   {med(saves['small']) / med(plain):5.2f}x, for comparison)")
+    print(f"\nTotal time {time.perf_counter() - began:.0f} s.")
+
+
+if __name__ == "__main__":
+    main()
