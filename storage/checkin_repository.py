@@ -69,6 +69,16 @@ class CheckInRepository:
         """The check-ins kept in month `key`'s file (by their local date), oldest first."""
         return _in_time_order(self._read(_files([key])))
 
+    def newest(self, count: int) -> list[CheckIn]:
+        """The `count` latest check-ins, newest first, reading month files only until there are enough,
+        so the first screenful costs the same after five years as after five days."""
+        found: list[CheckIn] = []
+        for key in self.months():
+            found.extend(reversed(self.in_month(key)))
+            if len(found) >= count:
+                break
+        return found[:count]
+
     def get(self, check_in_id: str, month_hint: str | None = None) -> CheckIn | None:
         """One check-in by id, looking in `month_hint` first and then, if needed, in every month."""
         if month_hint is not None:

@@ -111,3 +111,21 @@ def pixel(page: Page, x: int, y: int) -> tuple[int, int, int]:
         at += 12 + length
     row = zlib.decompress(chunks)
     return row[1], row[2], row[3]  # after the filter byte; one pixel needs no unfiltering
+
+
+def fill(page: Page, name: str, text: str) -> None:
+    """Types into a text field; Flet's web client sends the change a moment later, so give it that moment
+    before the next tap (a person's own typing speed gives it the same)."""
+    page.get_by_role("textbox", name=name).fill(text)
+    page.wait_for_timeout(500)
+
+
+def wait_for_brightness(page: Page, dark: bool, x: int = 200, y: int = 600, timeout: float = 10) -> float:
+    """The screen's brightness at (x, y) once it is dark (or light), failing after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        rgb = pixel(page, x, y)
+        level = sum(rgb) / 3
+        if (level < 60 if dark else level > 200) or time.monotonic() > deadline:
+            return level
+        page.wait_for_timeout(200)

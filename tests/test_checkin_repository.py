@@ -256,3 +256,17 @@ def test_check_ins_are_given_as_immutable_values(store):
     with pytest.raises(AttributeError):
         read.mood = 5
     assert isinstance(read.tags, tuple)
+
+
+def test_newest_reads_back_only_as_many_months_as_the_first_screenful_needs(store):
+    repository = CheckInRepository(store)
+    for month in range(1, 13):
+        for day in (5, 15, 25):
+            repository.save(made(london(2026, month, day, 12, 0)))
+    opened = []
+    spy = Recording(store)
+    spy.documents = lambda name: opened.append(name) or store.documents(name)
+    newest = CheckInRepository(spy).newest(5)
+    assert [(c.at.month, c.at.day) for c in newest] == [(12, 25), (12, 15), (12, 5), (11, 25), (11, 15)]
+    assert opened == ["checkins/2026-12", "checkins/2026-11"]
+    assert len(repository.newest(100)) == 36

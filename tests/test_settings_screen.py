@@ -3,11 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from browser import go_to, open_tend, pixel, running_tend
-
-
-def brightness(rgb: tuple[int, int, int]) -> float:
-    return sum(rgb) / 3
+from browser import fill, go_to, open_tend, running_tend, wait_for_brightness
 
 
 @pytest.mark.browser
@@ -17,17 +13,14 @@ def test_dark_theme_darkens_the_screen_and_is_kept_after_a_restart(chromium, dat
         open_tend(page, url)
         go_to(page, "Settings")
         page.get_by_role("radio", name="Light").click()
-        page.wait_for_timeout(800)
-        assert brightness(pixel(page, 200, 600)) > 200
+        assert wait_for_brightness(page, dark=False) > 200
         page.get_by_role("radio", name="Dark").click()
-        page.wait_for_timeout(800)
-        assert brightness(pixel(page, 200, 600)) < 60
+        assert wait_for_brightness(page, dark=True) < 60
         page.close()
     with running_tend(data_dir) as url:
         page = chromium.new_page(viewport={"width": 412, "height": 915})
         open_tend(page, url)
-        page.wait_for_timeout(800)
-        assert brightness(pixel(page, 200, 600)) < 60
+        assert wait_for_brightness(page, dark=True) < 60
         page.close()
 
 
@@ -41,3 +34,18 @@ def test_choosing_a_country_shows_its_emergency_number_in_get_help_now(phone):
     phone.get_by_role("button", name="United Kingdom").click()
     phone.get_by_role("button", name="Get help now").click()
     expect(phone.get_by_role("button", name="Call 999")).to_be_visible()
+
+
+@pytest.mark.browser
+def test_an_added_emotion_is_offered_in_check_in_details_and_a_removed_one_is_not(phone):
+    go_to(phone, "Settings")
+    fill(phone, "New emotion", "proud")
+    phone.get_by_role("button", name="Add emotion").click()
+    expect(phone.get_by_role("checkbox", name="proud")).to_be_visible()
+    phone.get_by_role("button", name="Remove numb").click()
+    expect(phone.get_by_role("checkbox", name="numb")).to_have_count(0)
+    go_to(phone, "Today")
+    phone.get_by_role("button", name="Log mood: Good").click()
+    phone.get_by_role("button", name="Add details").click()
+    expect(phone.get_by_role("checkbox", name="proud")).to_be_visible()
+    expect(phone.get_by_role("checkbox", name="numb")).to_have_count(0)

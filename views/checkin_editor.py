@@ -51,11 +51,12 @@ def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Cont
     tend = use_tend()
     start = original.at if original else datetime.now().astimezone()
     mood, set_mood = ft.use_state(original.mood if original else None)
-    day_text, set_day_text = ft.use_state(start.strftime("%Y-%m-%d"))
-    time_text, set_time_text = ft.use_state(start.strftime("%H:%M"))
+    # Typed text lives in a ref, not in state: a Save tapped right after typing must see the last keystroke,
+    # and a handler from the previous render would otherwise hold the text as it was one render ago.
+    typed = ft.use_ref(lambda: {"day": start.strftime("%Y-%m-%d"), "time": start.strftime("%H:%M"),
+                                "note": original.note if original else ""}).current
     scales, set_scales = ft.use_state({name: getattr(original, name) if original else None for name, _ in SCALES})
     chosen_tags, set_chosen_tags = ft.use_state(tuple(original.tags) if original else ())
-    note, set_note = ft.use_state(original.note if original else "")
     problems, set_problems = ft.use_state({})
     available_tags = ft.use_memo(lambda: emotion_tags(tend.store), [])
 
@@ -65,11 +66,11 @@ def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Cont
     def save() -> None:
         now = datetime.now().astimezone()
         try:
-            at = moment_from_text(day_text, time_text)
+            at = moment_from_text(typed["day"], typed["time"])
         except ValueError as error:
             set_problems({"at": str(error)})
             return
-        details = dict(at=at, tags=chosen_tags, note=note, **scales)
+        details = dict(at=at, tags=chosen_tags, note=typed["note"], **scales)
         found = check_in_problems(mood, now=now, **details)
         if found:
             set_problems(found)
@@ -102,10 +103,10 @@ def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Cont
             labelled_group("Mood", mood_group, problems.get("mood")),
             ft.Row(
                 [
-                    ft.TextField(label="Date", value=day_text, hint_text="2026-03-14", width=150,
-                                 on_change=lambda e: set_day_text(e.control.value)),
-                    ft.TextField(label="Time", value=time_text, hint_text="21:30", width=110,
-                                 on_change=lambda e: set_time_text(e.control.value)),
+                    ft.TextField(label="Date", value=typed["day"], hint_text="2026-03-14", width=150,
+                                 on_change=lambda e: typed.update(day=e.control.value)),
+                    ft.TextField(label="Time", value=typed["time"], hint_text="21:30", width=110,
+                                 on_change=lambda e: typed.update(time=e.control.value)),
                 ],
                 wrap=True,
             ),
@@ -124,8 +125,9 @@ def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Cont
                 ),
                 problems.get("tags"),
             ),
-            ft.TextField(label="Note", value=note, multiline=True, min_lines=3, max_lines=8,
-                         error=problems.get("note"), on_change=lambda e: set_note(e.control.value)),
+            ft.TextField(label="Note", value=typed["note"], multiline=True, min_lines=3, max_lines=8,
+                         on_change=lambda e: typed.update(note=e.control.value)),
+            *([ft.Text(problems["note"], color=ft.Colors.ERROR)] if "note" in problems else []),
             *([ft.Text(problems["save"], color=ft.Colors.ERROR)] if "save" in problems else []),
             ft.Row(
                 [

@@ -1,4 +1,4 @@
-"""History: trends, a calendar of moods, and every check-in by day, loaded a month at a time as you scroll."""
+"""History: trends, a calendar of moods, and every check-in by day, loaded a screenful at a time as you scroll."""
 
 from datetime import date, datetime, timedelta
 
@@ -16,6 +16,8 @@ from views.mood_chart import SPANS, mood_chart
 from views.screen import screen
 
 STREAK_SPAN = 7
+FIRST_ENTRIES = 12  # a screenful; more load as the person scrolls
+MORE_ENTRIES = 30
 
 
 def shifted_month(year: int, month: int, by: int) -> tuple[int, int]:
@@ -38,7 +40,7 @@ def HistoryScreen() -> ft.Control:
     span, set_span = ft.use_state(30)
     shown_month, set_shown_month = ft.use_state((this_day.year, this_day.month))
     opened_day, set_opened_day = ft.use_state(None)
-    months_loaded, set_months_loaded = ft.use_state(2)
+    shown, set_shown = ft.use_state(FIRST_ENTRIES)
     editing = use_check_in_editing(lambda: set_revision(lambda r: r + 1))
 
     recent = ft.use_memo(
@@ -48,17 +50,13 @@ def HistoryScreen() -> ft.Control:
     month_first = date(*shown_month, 1)
     month_last = date(*shifted_month(*shown_month, 1), 1) - timedelta(days=1)
     month_entries = ft.use_memo(lambda: repository.between(month_first, month_last), [revision, shown_month, day_start])
-    all_months = ft.use_memo(repository.months, [revision])
-    listed = ft.use_memo(
-        lambda: [entry for key in all_months[:months_loaded] for entry in repository.in_month(key)],
-        [revision, months_loaded, all_months],
-    )
-    opened = [entry for entry in month_entries if opened_day and entry in repository.on(opened_day)] \
-        if opened_day else []
+    listed = ft.use_memo(lambda: repository.newest(shown), [revision, shown, day_start])
+    opened = ft.use_memo(lambda: repository.on(opened_day) if opened_day else [], [revision, opened_day, day_start])
+    may_have_more = len(listed) == shown
 
     def load_earlier() -> None:
-        if months_loaded < len(all_months):
-            set_months_loaded(months_loaded + 1)
+        if may_have_more:
+            set_shown(shown + MORE_ENTRIES)
 
     streak = (
         [ft.Text(f"You checked in on {checked_in_days(recent, now, day_start, STREAK_SPAN)} "
@@ -104,6 +102,6 @@ def HistoryScreen() -> ft.Control:
         section_title("All check-ins"),
         *(by_day or [ft.Text("Your check-ins will appear here, day by day.")]),
         *([ft.TextButton("Show earlier check-ins", on_click=load_earlier)]
-          if months_loaded < len(all_months) else []),
+          if may_have_more else []),
         on_near_end=load_earlier,
     )

@@ -1,14 +1,21 @@
-"""Settings: how Tend looks and which country's emergency number it offers."""
+"""Settings: how Tend looks, when a day starts, streaks, emotion tags, and the country for emergency numbers."""
 
 import dataclasses
 
 import flet as ft
 
+from storage.days import DAY_STARTS
 from views.context import use_tend
+from views.emotion_tags_editor import EmotionTagsEditor
 from views.labelled import named
 from views.screen import screen
 
 THEME_CHOICES = (("system", "Same as this device"), ("light", "Light"), ("dark", "Dark"))
+DAY_START_CHOICES = [(hour, "Midnight" if hour == 0 else f"{hour:02d}:00") for hour in DAY_STARTS]
+
+
+def section(title: str) -> ft.Control:
+    return ft.Semantics(header=True, content=ft.Text(title, theme_style=ft.TextThemeStyle.TITLE_MEDIUM))
 
 
 @ft.component
@@ -21,17 +28,29 @@ def SettingsScreen() -> ft.Control:
 
     return screen(
         "Settings",
-        ft.Text("Appearance", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
-        ft.RadioGroup(
-            value=settings.theme,
-            on_change=lambda e: change(theme=e.control.value),
-            content=ft.Column([ft.Radio(value=value, label=label) for value, label in THEME_CHOICES]),
-        ),
-        ft.Text("Country for emergency numbers", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+        section("Country for emergency numbers"),
         named("Country", ft.Dropdown(
             label="Country",
             value=settings.country or None,
             on_select=lambda e: change(country=e.control.value),
             options=[ft.DropdownOption(key=code, text=name) for code, name in tend.crisis.countries()],
         )),
+        section("Appearance"),
+        ft.RadioGroup(
+            value=settings.theme,
+            on_change=lambda e: change(theme=e.control.value),
+            content=ft.Column([ft.Radio(value=value, label=label) for value, label in THEME_CHOICES]),
+        ),
+        section("Your days"),
+        named("A new day starts at", ft.Dropdown(
+            label="A new day starts at",
+            value=str(settings.day_starts_at),
+            on_select=lambda e: change(day_starts_at=int(e.control.value)),
+            options=[ft.DropdownOption(key=str(hour), text=text) for hour, text in DAY_START_CHOICES],
+        )),
+        ft.Text("For night owls: a check-in at 1 am can still count for the day before."),
+        ft.Switch(label="Show how many days I checked in", value=settings.show_streaks,
+                  on_change=lambda e: change(show_streaks=e.control.value)),
+        section("Emotions to choose from"),
+        EmotionTagsEditor(),
     )

@@ -1,0 +1,100 @@
+"""Checking in, as a new user would, in a real browser against the real server and real files."""
+
+import re
+from datetime import date, timedelta
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from browser import PHONE, fill, go_to, open_tend, running_tend, screenshot
+
+pytestmark = pytest.mark.browser
+ENTRY = re.compile(r"^Edit the check-in of")
+
+
+def entries(page: Page):
+    return page.get_by_role("button", name=ENTRY)
+
+
+def open_only_entry(page: Page) -> None:
+    expect(entries(page)).to_have_count(1)
+    entries(page).first.click()
+    expect(page.get_by_role("button", name="Save")).to_be_visible()
+
+
+def test_one_tap_saves_and_the_entry_survives_a_restart(chromium, data_dir):
+    with running_tend(data_dir) as url:
+        page = chromium.new_page(viewport=PHONE)
+        open_tend(page, url)
+        expect(page.get_by_text("Nothing yet today")).to_be_visible()
+        page.get_by_role("button", name="Log mood: Good").click()
+        expect(page.get_by_role("group", name=re.compile(r"^Saved: Good at \d\d:\d\d"))).to_be_visible()
+        expect(entries(page).filter(has_text="Good at")).to_have_count(1)
+        screenshot(page, "checkin-phone-saved")
+        page.close()
+    with running_tend(data_dir) as url:
+        page = chromium.new_page(viewport=PHONE)
+        open_tend(page, url)
+        go_to(page, "History")
+        expect(entries(page).filter(has_text="Good at")).to_have_count(1)
+        expect(page.get_by_text("You checked in on 1 of the last 7 days.")).to_be_visible()
+        page.close()
+
+
+def test_undo_right_after_a_tap_removes_the_check_in(phone):
+    phone.get_by_role("button", name="Log mood: Low").click()
+    expect(entries(phone)).to_have_count(1)
+    phone.get_by_role("button", name="Undo").click()
+    expect(entries(phone)).to_have_count(0)
+    expect(phone.get_by_text("Nothing yet today")).to_be_visible()
+
+
+def test_add_details_then_edit_then_delete_and_undo(phone):
+    phone.get_by_role("button", name="Log mood: Okay").click()
+    phone.get_by_role("button", name="Add details").click()
+    phone.get_by_role("group", name="Energy, 1 to 5").get_by_role("button", name="4").click()
+    phone.get_by_role("checkbox", name="calm").click()
+    fill(phone, "Note", "Walked by the river.")
+    phone.get_by_role("button", name="Save").click()
+    expect(entries(phone).filter(has_text="energy 4 · calm · Walked by the river.")).to_have_count(1)
+
+    open_only_entry(phone)
+    phone.get_by_role("checkbox", name="Great").click()
+    phone.get_by_role("button", name="Save").click()
+    expect(entries(phone).filter(has_text="Great at")).to_have_count(1)
+    expect(entries(phone).filter(has_text="energy 4 · calm")).to_have_count(1)
+
+    open_only_entry(phone)
+    phone.get_by_role("button", name="Delete").click()
+    expect(entries(phone)).to_have_count(0)
+    phone.get_by_role("button", name="Undo").click()
+    expect(entries(phone).filter(has_text="Great at")).to_have_count(1)
+
+
+def test_a_note_over_the_limit_is_refused_kindly_and_nothing_changes(phone):
+    phone.get_by_role("button", name="Log mood: Okay").click()
+    phone.get_by_role("button", name="Add details").click()
+    fill(phone, "Note", "x" * 5001)
+    phone.get_by_role("button", name="Save").click()
+    expect(phone.get_by_text(re.compile("Notes can be up to 5,000 characters; this one has 5,001"))).to_be_visible()
+    phone.get_by_role("button", name="Cancel").click()
+    expect(entries(phone).filter(has_text="Okay at")).to_have_count(1)
+    expect(entries(phone).filter(has_text="xxxx")).to_have_count(0)
+
+
+def test_back_filled_yesterday_shows_in_the_calendar(phone):
+    yesterday = date.today() - timedelta(days=1)
+    go_to(phone, "History")
+    phone.get_by_role("button", name="Add a past check-in").click()
+    phone.get_by_role("checkbox", name="Good").click()
+    fill(phone, "Date", yesterday.isoformat())
+    fill(phone, "Time", "21:30")
+    phone.get_by_role("button", name="Save").click()
+    if yesterday.month != date.today().month:
+        phone.get_by_role("button", name="Previous month").click()
+    day = phone.get_by_role("button", name=f"{yesterday:%A %d %B}: Good")
+    expect(day).to_be_visible()
+    day.click()
+    expect(phone.get_by_role("heading", name=f"Check-ins on {yesterday:%A %d %B}")).to_be_visible()
+    expect(entries(phone).filter(has_text="Good at 21:30").first).to_be_visible()
+    screenshot(phone, "checkin-phone-history")
