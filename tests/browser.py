@@ -117,7 +117,7 @@ def fill(page: Page, name: str, text: str) -> None:
     """Types into a text field; Flet's web client sends the change a moment later, so give it that moment
     before the next tap (a person's own typing speed gives it the same)."""
     page.get_by_role("textbox", name=name).fill(text)
-    page.wait_for_timeout(500)
+    page.wait_for_timeout(1200)
 
 
 def wait_for_brightness(page: Page, dark: bool, x: int = 200, y: int = 600, timeout: float = 10) -> float:
