@@ -12,7 +12,7 @@ def icon_action(icon: ft.IconData, name: str, on_click: Callable[[], None]) -> f
         button=True,
         exclude_semantics=True,
         on_tap=lambda _: on_click(),
-        content=ft.IconButton(icon, tooltip=name, on_click=on_click),
+        content=ft.IconButton(icon, tooltip=name, on_click=lambda _: on_click()),
     )
 
 
