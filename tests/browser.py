@@ -12,7 +12,7 @@ import zlib
 from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 PROJECT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("TEND_CHROMIUM", "/usr/bin/chromium")
@@ -113,11 +113,21 @@ def pixel(page: Page, x: int, y: int) -> tuple[int, int, int]:
     return row[1], row[2], row[3]  # after the filter byte; one pixel needs no unfiltering
 
 
+def tap(control: Locator) -> None:
+    """Activates a control the way a screen reader does, through its accessibility node. Unlike a mouse click at
+    its coordinates, this still works when the control sits in a scrolled part of a dialog."""
+    control.dispatch_event("click")
+
+
 def fill(page: Page, name: str, text: str) -> None:
-    """Types into a text field; Flet's web client sends the change a moment later, so give it that moment
-    before the next tap (a person's own typing speed gives it the same)."""
-    page.get_by_role("textbox", name=name).fill(text)
-    page.wait_for_timeout(1200)
+    """Types into a text field as a person would: focus it, wait until Flutter's own editing element has the focus,
+    then replace its text. (Filling the accessibility node directly can race Flutter's set-up of that element, and
+    then the app never hears of the text.)"""
+    page.get_by_role("textbox", name=name).focus()
+    page.wait_for_function("['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName)")
+    page.keyboard.press("Control+A")
+    page.keyboard.insert_text(text)
+    expect(page.get_by_role("textbox", name=name)).to_have_value(text)
 
 
 def wait_for_brightness(page: Page, dark: bool, x: int = 200, y: int = 600, timeout: float = 10) -> float:

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from browser import fill, go_to, open_tend, running_tend, wait_for_brightness
+from browser import fill, go_to, open_tend, running_tend, tap, wait_for_brightness
 
 
 @pytest.mark.browser
@@ -12,9 +12,9 @@ def test_dark_theme_darkens_the_screen_and_is_kept_after_a_restart(chromium, dat
         page = chromium.new_page(viewport={"width": 412, "height": 915})
         open_tend(page, url)
         go_to(page, "Settings")
-        page.get_by_role("radio", name="Light").click()
+        tap(page.get_by_role("radio", name="Light"))
         assert wait_for_brightness(page, dark=False) > 200
-        page.get_by_role("radio", name="Dark").click()
+        tap(page.get_by_role("radio", name="Dark"))
         assert wait_for_brightness(page, dark=True) < 60
         page.close()
     with running_tend(data_dir) as url:
@@ -27,12 +27,12 @@ def test_dark_theme_darkens_the_screen_and_is_kept_after_a_restart(chromium, dat
 @pytest.mark.browser
 def test_choosing_a_country_shows_its_emergency_number_in_get_help_now(phone):
     go_to(phone, "Settings")
-    phone.get_by_role("button", name="Get help now").click()
+    tap(phone.get_by_role("button", name="Get help now"))
     expect(phone.get_by_text("Choose your country in Settings")).to_be_visible()
-    phone.get_by_role("button", name="Close").click()
-    phone.get_by_role("button", name="Country").click()
+    tap(phone.get_by_role("button", name="Close"))
+    phone.get_by_role("button", name="Country").click()  # a dropdown opens on a pointer tap
     phone.get_by_role("button", name="United Kingdom").click()
-    phone.get_by_role("button", name="Get help now").click()
+    tap(phone.get_by_role("button", name="Get help now"))
     expect(phone.get_by_role("button", name="Call 999")).to_be_visible()
 
 
@@ -40,12 +40,12 @@ def test_choosing_a_country_shows_its_emergency_number_in_get_help_now(phone):
 def test_an_added_emotion_is_offered_in_check_in_details_and_a_removed_one_is_not(phone):
     go_to(phone, "Settings")
     fill(phone, "New emotion", "proud")
-    phone.get_by_role("button", name="Add emotion").click()
+    tap(phone.get_by_role("button", name="Add emotion"))
     expect(phone.get_by_role("button", name="Remove proud")).to_be_visible()
-    phone.get_by_role("button", name="Remove numb").click()
+    tap(phone.get_by_role("button", name="Remove numb"))
     expect(phone.get_by_role("button", name="Remove numb")).to_have_count(0)
     go_to(phone, "Today")
-    phone.get_by_role("button", name="Log mood: Good").click()
-    phone.get_by_role("button", name="Add details").click()
+    tap(phone.get_by_role("button", name="Log mood: Good", exact=True))
+    tap(phone.get_by_role("button", name="Add details"))
     expect(phone.get_by_role("checkbox", name="proud")).to_be_visible()
     expect(phone.get_by_role("checkbox", name="numb")).to_have_count(0)

@@ -6,6 +6,7 @@ from typing import Callable
 import flet as ft
 
 from storage.trends import CalendarDay
+from views.labelled import spoken_button
 from views.moods import MOOD_COLORS, MOOD_ICONS
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -15,12 +16,9 @@ CELL = 48
 def day_cell(day: CalendarDay, selected: bool, on_open: Callable[[date], None]) -> ft.Control:
     mood = day.mood
     spoken = f"{day.date:%A %d %B}: " + (f"{mood.word}" if mood else "no check-in")
-    return ft.Semantics(
-        label=spoken,
-        button=True,
-        selected=selected,
-        exclude_semantics=True,
-        content=ft.Container(
+    return spoken_button(
+        spoken,
+        ft.Container(
             ft.Column(
                 [
                     ft.Text(str(day.date.day), size=12, color=ft.Colors.WHITE if mood else None),
@@ -37,6 +35,7 @@ def day_cell(day: CalendarDay, selected: bool, on_open: Callable[[date], None]) 
             border_radius=8,
             on_click=lambda: on_open(day.date),
         ),
+        selected=selected,
     )
 
 

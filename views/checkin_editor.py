@@ -30,7 +30,6 @@ def check_in_dialog(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.
         title=ft.Text("Check-in details" if original else "Add a past check-in"),
         content=CheckInForm(original, callbacks),
         on_dismiss=callbacks.closed,
-        scrollable=True,
     )
 
 
@@ -98,7 +97,7 @@ def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Cont
                  on_select=lambda _, m=m: set_mood(m)) for m in Mood],
         wrap=True,
     )
-    return ft.Column(
+    fields = ft.Column(
         [
             labelled_group("Mood", mood_group, problems.get("mood")),
             ft.Row(
@@ -128,18 +127,25 @@ def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Cont
             ft.TextField(label="Note", value=typed["note"], multiline=True, min_lines=3, max_lines=8,
                          on_change=lambda e: typed.update(note=e.control.value)),
             *([ft.Text(problems["note"], color=ft.Colors.ERROR)] if "note" in problems else []),
-            *([ft.Text(problems["save"], color=ft.Colors.ERROR)] if "save" in problems else []),
-            ft.Row(
-                [
-                    *([ft.TextButton("Delete", icon=ft.Icons.DELETE_OUTLINE, on_click=delete)] if original else []),
-                    ft.TextButton("Cancel", on_click=callbacks.closed),
-                    ft.FilledButton("Save", on_click=save),
-                ],
-                alignment=ft.MainAxisAlignment.END,
-                wrap=True,
-            ),
         ],
-        tight=True,
         spacing=12,
+        scroll=ft.ScrollMode.AUTO,
+        expand=True,
+    )
+    # The buttons stay in view below the scrolling fields, so Save is never out of reach after a long note.
+    buttons = ft.Row(
+        [
+            *([ft.TextButton("Delete", icon=ft.Icons.DELETE_OUTLINE, on_click=delete)] if original else []),
+            ft.TextButton("Cancel", on_click=callbacks.closed),
+            ft.FilledButton("Save", on_click=save),
+        ],
+        alignment=ft.MainAxisAlignment.END,
+        wrap=True,
+    )
+    outcome = problems.get("save") or (problems and "Nothing was saved yet: please look at the marked details.")
+    return ft.Column(
+        [fields, *([ft.Text(outcome, color=ft.Colors.ERROR)] if outcome else []), buttons],
+        spacing=8,
         width=520,
+        height=max(320, (ft.context.page.height or 800) - 220),
     )

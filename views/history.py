@@ -29,6 +29,21 @@ def section_title(text: str) -> ft.Control:
     return ft.Semantics(header=True, content=ft.Text(text, theme_style=ft.TextThemeStyle.TITLE_MEDIUM))
 
 
+def day_dialog(day: date, entries, on_edit, on_close) -> ft.AlertDialog:
+    """One day's check-ins, opened from the calendar, in view wherever the calendar was scrolled to."""
+    return ft.AlertDialog(
+        title=ft.Text(f"Check-ins on {day:%A %d %B}"),
+        content=ft.Column(
+            [check_in_tile(entry, on_edit) for entry in entries] or [ft.Text("No check-ins that day.")],
+            tight=True,
+            scroll=ft.ScrollMode.AUTO,
+            width=480,
+        ),
+        actions=[ft.TextButton("Close", on_click=on_close)],
+        on_dismiss=on_close,
+    )
+
+
 @ft.component
 def HistoryScreen() -> ft.Control:
     tend = use_tend()
@@ -76,10 +91,11 @@ def HistoryScreen() -> ft.Control:
             icon_action(ft.Icons.CHEVRON_RIGHT, "Next month", lambda: set_shown_month(shifted_month(*shown_month, 1))),
         ]
     )
-    day_panel = [
-        section_title(f"Check-ins on {opened_day:%A %d %B}"),
-        *([check_in_tile(entry, editing.open) for entry in opened] or [ft.Text("No check-ins that day.")]),
-    ] if opened_day else []
+    def edit_from_day(check_in) -> None:
+        set_opened_day(None)
+        editing.open(check_in)
+
+    ft.use_dialog(day_dialog(opened_day, opened, edit_from_day, lambda: set_opened_day(None)) if opened_day else None)
     by_day = [
         control
         for day, entries in entries_by_day(listed, day_start)
@@ -97,8 +113,7 @@ def HistoryScreen() -> ft.Control:
         section_title("Calendar"),
         calendar_header,
         month_calendar(month_grid(*shown_month, daily_moods(month_entries, day_start)), opened_day,
-                       lambda day: set_opened_day(None if day == opened_day else day)),
-        *day_panel,
+                       set_opened_day),
         section_title("All check-ins"),
         *(by_day or [ft.Text("Your check-ins will appear here, day by day.")]),
         *([ft.TextButton("Show earlier check-ins", on_click=load_earlier)]

@@ -6,14 +6,18 @@ import flet as ft
 
 
 def icon_action(icon: ft.IconData, name: str, on_click: Callable[[], None]) -> ft.Control:
-    """An icon button whose spoken name is `name` (Flutter doesn't speak an IconButton's tooltip here)."""
-    return ft.Semantics(
-        label=name,
-        button=True,
-        exclude_semantics=True,
-        on_tap=lambda _: on_click(),
-        content=ft.IconButton(icon, tooltip=name, on_click=lambda _: on_click()),
+    """An icon button whose spoken name is `name`: the label and the button merge into one tappable node
+    (Flutter doesn't speak an IconButton's tooltip here)."""
+    return ft.MergeSemantics(
+        ft.Semantics(label=name, content=ft.IconButton(icon, tooltip=name, on_click=lambda _: on_click()))
     )
+
+
+def spoken_button(name: str, tappable: ft.Container, selected: bool | None = None) -> ft.Control:
+    """A custom-drawn button (a Container with on_click) spoken as exactly `name`, tappable by pointer, keyboard
+    and screen reader alike; what it draws inside is left out of the spoken name."""
+    tappable.content = ft.Semantics(exclude_semantics=True, content=tappable.content)
+    return ft.MergeSemantics(ft.Semantics(label=name, button=True, selected=selected, content=tappable))
 
 
 def labelled_group(label: str, control: ft.Control, error: str | None = None) -> ft.Control:

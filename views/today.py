@@ -11,17 +11,16 @@ from storage.errors import StorageError
 from views.checkin_editing import notice_card, use_check_in_editing
 from views.checkin_tile import check_in_tile
 from views.context import use_tend
+from views.labelled import spoken_button
 from views.moods import MOOD_COLORS, MOOD_ICONS
 from views.screen import screen
 
 
 def mood_button(mood: Mood, on_tap) -> ft.Control:
     """A large button with the mood's icon and word; its spoken name says what one tap does."""
-    return ft.Semantics(
-        label=f"Log mood: {mood.word}",
-        button=True,
-        exclude_semantics=True,
-        content=ft.Container(
+    return spoken_button(
+        f"Log mood: {mood.word}",
+        ft.Container(
             ft.Column(
                 [ft.Icon(MOOD_ICONS[mood], size=36, color=MOOD_COLORS[mood]), ft.Text(mood.word)],
                 horizontal_alignment=ft.CrossAxisAlignment.CENTER,
