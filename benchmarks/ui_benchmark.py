@@ -23,7 +23,6 @@ import random
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -39,8 +38,9 @@ sys.path.insert(0, str(PROJECT / "tests"))
 from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
 
 from browser import (  # noqa: E402
-    CHROMIUM, CHROMIUM_ARGS, PHONE, free_loopback_port, go_to, open_tend, running_tend, wait_until_serving,
+    CHROMIUM, CHROMIUM_ARGS, PHONE, free_loopback_port, go_to, open_flet_page, open_tend, running_server, running_tend,
 )
+from page_probes import PROBE, SOCKET_LOG  # noqa: E402
 from storage.checkin_repository import file_for  # noqa: E402
 from storage.checkins import document_from_check_in, new_check_in  # noqa: E402
 from storage.durable import write_atomically  # noqa: E402
@@ -53,68 +53,6 @@ BIG_DAYS = 1834  # five years and a bit, three check-ins a day: 5,502 check-ins
 SMALL_COUNT = 10
 TIMEOUT_MS = 30_000
 EDIT_ENTRY = re.compile("^Edit the check-in of")
-
-# Installed once per page. `arm(kind, arg)` starts watching for a condition; the next pointerdown
-# is the start, the first DOM change after which the condition holds is the end.
-PROBE = r"""
-() => {
-  if (window.__bench) return;
-  const semantics = () => document.querySelectorAll('flt-semantics');
-  const shown = node => { const box = node.getBoundingClientRect(); return box.width > 0 && box.height > 0; };
-  const text = node => (node.textContent || '').trim();
-  // Flutter gives a merged node (the Saved card) its words as aria-label, a plain text node as content.
-  const name = node => node.getAttribute('aria-label') || text(node);
-  const editEntries = () => [...semantics()].filter(
-    node => node.getAttribute('role') === 'button' && text(node).startsWith('Edit the check-in of'));
-  const checks = {
-    history: () => editEntries().some(shown),
-    saved: ([word, before]) => editEntries().length > before &&
-      [...semantics()].some(node => name(node).startsWith('Saved: ' + word) && shown(node)),
-    tapped: label => [...semantics()].some(node => name(node) === label && shown(node)),
-  };
-  const bench = window.__bench = {
-    start: null, end: null, check: null, observer: null,
-    editCount: () => editEntries().length,
-    holds: (kind, arg) => checks[kind](arg),
-    arm(kind, arg) {
-      bench.start = null; bench.end = null;
-      bench.check = () => checks[kind](arg);
-      if (bench.observer) bench.observer.disconnect();
-      bench.observer = new MutationObserver(() => {
-        if (bench.start !== null && bench.end === null && bench.check()) {
-          bench.end = performance.now();
-          bench.observer.disconnect();
-        }
-      });
-      bench.observer.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
-    },
-  };
-  window.addEventListener('pointerdown', () => { if (bench.start === null) bench.start = performance.now(); },
-                          {capture: true});
-}
-"""
-
-
-# Installed before the app loads: when each WebSocket message leaves and arrives, and its size, to split a
-# tap's time into the client handing the tap over, the server answering, and the client drawing the answer.
-SOCKET_LOG = r"""
-(() => {
-  const log = window.__socketLog = [];
-  const size = data => typeof data === 'string' ? data.length : (data.byteLength ?? data.size ?? 0);
-  const Native = window.WebSocket;
-  class Logged extends Native {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener('message', event => log.push(['in', performance.now(), size(event.data)]));
-    }
-    send(data) {
-      log.push(['out', performance.now(), size(data)]);
-      return super.send(data);
-    }
-  }
-  window.WebSocket = Logged;
-})();
-"""
 
 # ---------------------------------------------------------------- data
 
@@ -154,29 +92,13 @@ def seed(data_dir: Path, days: list[int], per_day: int, rng: random.Random, now:
 @contextmanager
 def running_plain_app(work: Path):
     port = free_loopback_port()
-    log = open(work / f"plain-app-{port}.log", "w")
-    server = subprocess.Popen([sys.executable, str(PROJECT / "benchmarks" / "plain_button_app.py"), str(port)],
-                              cwd=PROJECT, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_serving(url, server)
+    command = [sys.executable, str(PROJECT / "benchmarks" / "plain_button_app.py"), str(port)]
+    with running_server(command, port, work / f"plain-app-{port}.log") as url:
         yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
 
 
 def open_plain_app(page: Page, url: str) -> None:
-    """Like `open_tend`: load, switch on the accessibility tree, wait for the button."""
-    page.goto(url)
-    placeholder = page.locator("flt-semantics-placeholder")
-    placeholder.wait_for(state="attached", timeout=60_000)
-    placeholder.evaluate("node => node.click()")
-    expect(page.get_by_role("button", name="Tap")).to_be_visible(timeout=30_000)
+    open_flet_page(page, url, page.get_by_role("button", name="Tap"))
 
 
 TIMING = r"""

@@ -42,45 +42,54 @@ def running_tend(data_dir: Path, extra_env: dict[str, str] | None = None):
     port = free_loopback_port()
     # A neutral locale, so no country (and no emergency number) is preselected unless a test picks one.
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", **(extra_env or {})}
-    log = open(data_dir.parent / f"tend-server-{port}.log", "w")
-    server = subprocess.Popen(
-        [sys.executable, "main.py", "--web", "--port", str(port), "--data-dir", str(data_dir)],
-        cwd=PROJECT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_serving(url, server)
+    command = [sys.executable, "main.py", "--web", "--port", str(port), "--data-dir", str(data_dir)]
+    with running_server(command, port, data_dir.parent / f"tend-server-{port}.log", env) as url:
         yield url
-    finally:
-        server.terminate()
+
+
+@contextmanager
+def running_server(command: list[str], port: int, log_path: Path, env: dict[str, str] | None = None):
+    """Runs a Flet web server from the project folder and yields its loopback address once it answers."""
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
         try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
+            wait_until_serving(url, server)
+            yield url
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
 
 
 def wait_until_serving(url: str, server: subprocess.Popen, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise RuntimeError(f"Tend exited early with code {server.returncode}")
+            raise RuntimeError(f"The server exited early with code {server.returncode}")
         try:
             with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
                     return
         except OSError:
             time.sleep(0.2)
-    raise TimeoutError(f"Tend did not answer at {url} within {timeout} s")
+    raise TimeoutError(f"Nothing answered at {url} within {timeout} s")
 
 
 def open_tend(page: Page, url: str, heading: str = "Today") -> None:
     """Loads the app and switches on Flutter's accessibility tree, so controls become DOM nodes with names."""
+    open_flet_page(page, url, page.get_by_role("heading", name=heading))
+
+
+def open_flet_page(page: Page, url: str, ready: Locator) -> None:
+    """Loads a Flet web app, switches on its accessibility tree, and waits until `ready` is shown."""
     page.goto(url)
     placeholder = page.locator("flt-semantics-placeholder")
     placeholder.wait_for(state="attached", timeout=60_000)
     placeholder.evaluate("node => node.click()")
-    expect(page.get_by_role("heading", name=heading)).to_be_visible(timeout=30_000)
+    expect(ready).to_be_visible(timeout=30_000)
 
 
 def screenshot(page: Page, name: str) -> Path:

@@ -48,7 +48,8 @@ def use_check_in_editing(on_changed: Callable[[], None]) -> CheckInEditing:
     ft.use_dialog(check_in_dialog(editing[0], callbacks) if editing else None)
     card = notice_card(f"Check-in of {deleted.at:%H:%M} deleted.", [ft.TextButton("Undo", on_click=undo_delete)]) \
         if deleted else None
-    return CheckInEditing(open=lambda check_in: set_editing((check_in,)), undo_card=card)
+    open_editor = ft.use_callback(lambda check_in: set_editing((check_in,)), [])  # stable, for memoised lists
+    return CheckInEditing(open=open_editor, undo_card=card)
 
 
 def notice_card(message: str, actions: list[ft.Control]) -> ft.Control:

@@ -20,8 +20,11 @@ def check_in_summary(check_in: CheckIn) -> str:
     return " · ".join(parts)
 
 
-def check_in_tile(check_in: CheckIn, on_open: Callable[[CheckIn], None], show_date: bool = False) -> ft.Control:
-    when = check_in.at.strftime("%a %d %b, %H:%M" if show_date else "%H:%M")
+@ft.memo
+@ft.component
+def CheckInTile(check_in: CheckIn, on_open: Callable[[CheckIn], None]) -> ft.Control:
+    """Memoised: when a list grows by one check-in, only the new row is built and sent."""
+    when = check_in.at.strftime("%H:%M")
     summary = check_in_summary(check_in)
     return ft.ListTile(
         leading=mood_badge(check_in.mood),

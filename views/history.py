@@ -9,7 +9,7 @@ from storage.days import today
 from storage.trends import checked_in_days, daily_moods, entries_by_day, month_grid, mood_series
 from views.calendar import month_calendar
 from views.checkin_editing import use_check_in_editing
-from views.checkin_tile import check_in_tile
+from views.checkin_tile import CheckInTile
 from views.context import use_tend
 from views.labelled import icon_action
 from views.mood_chart import SPANS, mood_chart
@@ -34,7 +34,7 @@ def day_dialog(day: date, entries, on_edit, on_close) -> ft.AlertDialog:
     return ft.AlertDialog(
         title=ft.Text(f"Check-ins on {day:%A %d %B}"),
         content=ft.Column(
-            [check_in_tile(entry, on_edit) for entry in entries] or [ft.Text("No check-ins that day.")],
+            [CheckInTile(entry, on_edit, key=entry.id) for entry in entries] or [ft.Text("No check-ins that day.")],
             tight=True,
             scroll=ft.ScrollMode.AUTO,
             width=480,
@@ -100,7 +100,7 @@ def HistoryScreen() -> ft.Control:
         control
         for day, entries in entries_by_day(listed, day_start)
         for control in (ft.Text(f"{day:%A %d %B %Y}", theme_style=ft.TextThemeStyle.LABEL_LARGE),
-                        *[check_in_tile(entry, editing.open) for entry in entries])
+                        *[CheckInTile(entry, editing.open, key=entry.id) for entry in entries])
     ]
     return screen(
         "History",

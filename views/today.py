@@ -9,7 +9,7 @@ from storage.checkins import CheckIn, Mood, new_check_in
 from storage.days import today
 from storage.errors import StorageError
 from views.checkin_editing import notice_card, use_check_in_editing
-from views.checkin_tile import check_in_tile
+from views.checkin_tile import CheckInTile
 from views.context import use_tend
 from views.labelled import spoken_button
 from views.moods import MOOD_COLORS, MOOD_ICONS
@@ -35,36 +35,55 @@ def mood_button(mood: Mood, on_tap) -> ft.Control:
     )
 
 
+@ft.memo
+@ft.component
+def MoodPicker(on_log) -> ft.Control:
+    """Memoised with a stable `on_log`, so a save doesn't rebuild the five buttons."""
+    return ft.Row([mood_button(mood, on_log) for mood in Mood], wrap=True, spacing=4, run_spacing=4)
+
+
+@ft.memo
+@ft.component
+def TodaysCheckIns(entries: tuple[CheckIn, ...], on_open) -> ft.Control:
+    return ft.Column(
+        [CheckInTile(entry, on_open, key=entry.id) for entry in entries]
+        or [ft.Text("Nothing yet today, and that's fine. Check in whenever you're ready.")],
+        spacing=0,
+    )
+
+
 @ft.component
 def TodayScreen() -> ft.Control:
     tend = use_tend()
     day_start = tend.settings.day_starts_at
-    revision, set_revision = ft.use_state(0)
     just_saved, set_just_saved = ft.use_state(None)
-    repository = CheckInRepository(tend.store, day_start)
-    entries = ft.use_memo(
-        lambda: list(reversed(repository.on(today(datetime.now().astimezone(), day_start)))), [revision, day_start]
-    )
+
+    def todays_entries() -> tuple[CheckIn, ...]:
+        repository = CheckInRepository(tend.store, day_start)
+        return tuple(reversed(repository.on(today(datetime.now().astimezone(), day_start))))
+
+    entries, set_entries = ft.use_state(todays_entries)
+    ft.use_effect(lambda: set_entries(todays_entries()), [day_start])
 
     def changed() -> None:
         set_just_saved(None)
-        set_revision(lambda r: r + 1)
+        set_entries(todays_entries())
 
     editing = use_check_in_editing(changed)
 
     def log(mood: Mood) -> None:
         check_in = new_check_in(mood, datetime.now().astimezone())
         try:
-            repository.save(check_in)
+            CheckInRepository(tend.store).save(check_in)
         except StorageError as error:
             tend.tell(error.message)
             return
         set_just_saved(check_in)
-        set_revision(lambda r: r + 1)
+        set_entries(lambda shown: (check_in, *shown))  # today's newest: no need to read the month again
 
     def undo(check_in: CheckIn) -> None:
         try:
-            repository.delete(check_in)
+            CheckInRepository(tend.store).delete(check_in)
         except StorageError as error:
             tend.tell(error.message)
             return
@@ -81,11 +100,8 @@ def TodayScreen() -> ft.Control:
     return screen(
         "Today",
         ft.Text("How are you feeling right now?", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
-        ft.Row([mood_button(mood, log) for mood in Mood], wrap=True, spacing=4, run_spacing=4),
+        MoodPicker(ft.use_callback(log, [tend])),
         *[card for card in (saved_card, editing.undo_card) if card],
         ft.Text("Today's check-ins", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
-        *(
-            [check_in_tile(entry, editing.open) for entry in entries]
-            or [ft.Text("Nothing yet today, and that's fine. Check in whenever you're ready.")]
-        ),
+        TodaysCheckIns(entries, editing.open),
     )
