@@ -134,9 +134,13 @@ def fill(page: Page, name: str, text: str) -> None:
     then the app never hears of the text.)"""
     page.get_by_role("textbox", name=name).focus()
     page.wait_for_function("['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName)")
+    page.wait_for_timeout(500)  # Flutter connects its text input to the focused element a moment after focus
     page.keyboard.press("Control+A")
     page.keyboard.insert_text(text)
     expect(page.get_by_role("textbox", name=name)).to_have_value(text)
+    # Flutter hands the change to the app on a later frame; a person's next tap never comes within that frame.
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    page.wait_for_timeout(300)
 
 
 def wait_for_brightness(page: Page, dark: bool, x: int = 200, y: int = 600, timeout: float = 10) -> float:

@@ -9,10 +9,9 @@ from pathlib import Path
 import flet as ft
 
 from storage.crisis_lines import country_from_locale, load_crisis_directory
-from storage.errors import StorageError
 from storage.persistence import Store
 from storage.settings import Settings, load_settings, save_settings
-from views.context import Tend, TendContext
+from views.context import Tend, TendContext, use_tend
 from views.help import GetHelpButton
 from views.history import HistoryScreen
 from views.navigation import WIDE_LAYOUT_MIN_WIDTH, navigation_bar, navigation_rail, place_index
@@ -43,12 +42,8 @@ def App(store: Store, assets_dir: Path) -> ft.Control:
         page.show_dialog(ft.SnackBar(ft.Text(message), duration=ft.Duration(seconds=8)))
 
     def change_settings(new: Settings) -> None:
-        try:
-            save_settings(store, new, datetime.now().astimezone())
-        except StorageError as error:
-            tell(error.message)
-            return
-        set_settings(new)
+        if tend.wrote(lambda: save_settings(store, new, datetime.now().astimezone())):
+            set_settings(new)
 
     def apply_theme() -> None:
         page.title = "Tend"
@@ -59,7 +54,6 @@ def App(store: Store, assets_dir: Path) -> ft.Control:
         page.update()
 
     ft.use_effect(apply_theme, [settings.theme])
-    ft.use_effect(lambda: [tell(note) for note in store.recovery_notes], [])
 
     tend = Tend(store, crisis, settings, change_settings, tell)
     return TendContext(
@@ -87,7 +81,15 @@ def App(store: Store, assets_dir: Path) -> ft.Control:
 def Shell() -> ft.View:
     """Bottom bar on narrow windows, rail on wide ones; 'Get help now' always in the top bar."""
     page = ft.context.page
+    tend = use_tend()
     outlet = ft.use_route_outlet()
+    acknowledged, set_acknowledged = ft.use_state(0)
+    known, set_known = ft.use_state(0)
+    # A file repaired at start, or when a screen first opens an older month, is told about until acknowledged;
+    # the effect runs after the screens below have rendered, so it sees what their reading repaired.
+    ft.use_effect(lambda: set_known(len(tend.store.recovery_notes)))
+    notes = tend.store.recovery_notes[acknowledged:known]
+    ft.use_dialog(repair_dialog(notes, lambda: set_acknowledged(acknowledged + len(notes))) if notes else None)
     width, set_width = ft.use_state(page.width or 0)
 
     def follow_window_size() -> None:
@@ -115,4 +117,13 @@ def Shell() -> ft.View:
             if wide
             else content
         ],
+    )
+
+
+def repair_dialog(notes: list[str], on_read) -> ft.AlertDialog:
+    return ft.AlertDialog(
+        title=ft.Text("Tend repaired your data"),
+        content=ft.Column([ft.Text(note) for note in notes], tight=True, scroll=ft.ScrollMode.AUTO),
+        actions=[ft.FilledButton("I understand", on_click=on_read)],
+        modal=True,
     )

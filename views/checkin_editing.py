@@ -7,7 +7,6 @@ import flet as ft
 
 from storage.checkin_repository import CheckInRepository
 from storage.checkins import CheckIn
-from storage.errors import StorageError
 from views.checkin_editor import EditorCallbacks, check_in_dialog
 from views.context import use_tend
 
@@ -36,13 +35,9 @@ def use_check_in_editing(on_changed: Callable[[], None]) -> CheckInEditing:
         on_changed()
 
     def undo_delete() -> None:
-        try:
-            CheckInRepository(tend.store).save(deleted)
-        except StorageError as error:
-            tend.tell(error.message)
-            return
-        set_deleted(None)
-        on_changed()
+        if tend.wrote(lambda: CheckInRepository(tend.store).save(deleted)):
+            set_deleted(None)
+            on_changed()
 
     callbacks = EditorCallbacks(saved=saved, deleted=was_deleted, closed=lambda: set_editing(None))
     ft.use_dialog(check_in_dialog(editing[0], callbacks) if editing else None)

@@ -57,22 +57,30 @@ def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Cont
     scales, set_scales = ft.use_state({name: getattr(original, name) if original else None for name, _ in SCALES})
     chosen_tags, set_chosen_tags = ft.use_state(tuple(original.tags) if original else ())
     problems, set_problems = ft.use_state({})
+    note_field, day_field = ft.use_ref(None), ft.use_ref(None)
     available_tags = ft.use_memo(lambda: emotion_tags(tend.store), [])
 
     def toggle_tag(tag: str) -> None:
         set_chosen_tags(tuple(t for t in chosen_tags if t != tag) if tag in chosen_tags else (*chosen_tags, tag))
 
-    def save() -> None:
+    async def show_problems(found: dict[str, str]) -> None:
+        """Marks what is wrong, and moves the focus to a faulty text field so it and its message come into view."""
+        set_problems(found)
+        field = note_field if "note" in found else day_field if "at" in found else None
+        if field and field.current:
+            await field.current.focus()
+
+    async def save() -> None:
         now = datetime.now().astimezone()
         try:
             at = moment_from_text(typed["day"], typed["time"])
         except ValueError as error:
-            set_problems({"at": str(error)})
+            await show_problems({"at": str(error)})
             return
         details = dict(at=at, tags=chosen_tags, note=typed["note"], **scales)
         found = check_in_problems(mood, now=now, **details)
         if found:
-            set_problems(found)
+            await show_problems(found)
             return
         if original and at == original.at:
             details.pop("at")  # keep the offset it was made with, even if we are elsewhere now
@@ -102,7 +110,7 @@ def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Cont
             labelled_group("Mood", mood_group, problems.get("mood")),
             ft.Row(
                 [
-                    ft.TextField(label="Date", value=typed["day"], hint_text="2026-03-14", width=150,
+                    ft.TextField(ref=day_field, label="Date", value=typed["day"], hint_text="2026-03-14", width=150,
                                  on_change=lambda e: typed.update(day=e.control.value)),
                     ft.TextField(label="Time", value=typed["time"], hint_text="21:30", width=110,
                                  on_change=lambda e: typed.update(time=e.control.value)),
@@ -124,7 +132,7 @@ def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Cont
                 ),
                 problems.get("tags"),
             ),
-            ft.TextField(label="Note", value=typed["note"], multiline=True, min_lines=3, max_lines=8,
+            ft.TextField(ref=note_field, label="Note", value=typed["note"], multiline=True, min_lines=3, max_lines=8,
                          on_change=lambda e: typed.update(note=e.control.value)),
             *([ft.Text(problems["note"], color=ft.Colors.ERROR)] if "note" in problems else []),
         ],

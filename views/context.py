@@ -6,6 +6,7 @@ from typing import Callable
 import flet as ft
 
 from storage.crisis_lines import CrisisDirectory
+from storage.errors import StorageError
 from storage.persistence import Store
 from storage.settings import Settings
 
@@ -19,6 +20,16 @@ class Tend:
     settings: Settings
     change_settings: Callable[[Settings], None]
     tell: Callable[[str], None]
+
+    def wrote(self, write: Callable[[], object]) -> bool:
+        """Runs a write to the store; if the device refuses it (full, read-only), tells the person in plain words
+        that nothing saved before is lost, and answers False so the screen leaves things as they were."""
+        try:
+            write()
+        except StorageError as error:
+            self.tell(error.message)
+            return False
+        return True
 
 
 TendContext: ft.ContextProvider["Tend | None"] = ft.create_context(None)

@@ -13,7 +13,7 @@ from views.checkin_tile import CheckInTile
 from views.context import use_tend
 from views.labelled import icon_action
 from views.mood_chart import SPANS, mood_chart
-from views.screen import screen
+from views.screen import screen, section_title
 
 STREAK_SPAN = 7
 FIRST_ENTRIES = 12  # a screenful; more load as the person scrolls
@@ -23,10 +23,6 @@ MORE_ENTRIES = 30
 def shifted_month(year: int, month: int, by: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + by
     return index // 12, index % 12 + 1
-
-
-def section_title(text: str) -> ft.Control:
-    return ft.Semantics(header=True, content=ft.Text(text, theme_style=ft.TextThemeStyle.TITLE_MEDIUM))
 
 
 def day_dialog(day: date, entries, on_edit, on_close) -> ft.AlertDialog:

@@ -26,3 +26,8 @@ def screen(title: str, *controls: ft.Control, on_near_end: Callable[[], None] | 
         on_scroll=watch_scroll if on_near_end else None,
         scroll_interval=250,
     )
+
+
+def section_title(text: str) -> ft.Control:
+    """A heading inside a screen, so screen-reader users can jump between sections."""
+    return ft.Semantics(header=True, content=ft.Text(text, theme_style=ft.TextThemeStyle.TITLE_MEDIUM))

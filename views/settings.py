@@ -8,14 +8,11 @@ from storage.days import DAY_STARTS
 from views.context import use_tend
 from views.emotion_tags_editor import EmotionTagsEditor
 from views.labelled import named
-from views.screen import screen
+from views.screen import screen, section_title
 
 THEME_CHOICES = (("system", "Same as this device"), ("light", "Light"), ("dark", "Dark"))
 DAY_START_CHOICES = [(hour, "Midnight" if hour == 0 else f"{hour:02d}:00") for hour in DAY_STARTS]
 
-
-def section(title: str) -> ft.Control:
-    return ft.Semantics(header=True, content=ft.Text(title, theme_style=ft.TextThemeStyle.TITLE_MEDIUM))
 
 
 @ft.component
@@ -28,20 +25,20 @@ def SettingsScreen() -> ft.Control:
 
     return screen(
         "Settings",
-        section("Country for emergency numbers"),
+        section_title("Country for emergency numbers"),
         named("Country", ft.Dropdown(
             label="Country",
             value=settings.country or None,
             on_select=lambda e: change(country=e.control.value),
             options=[ft.DropdownOption(key=code, text=name) for code, name in tend.crisis.countries()],
         )),
-        section("Appearance"),
+        section_title("Appearance"),
         ft.RadioGroup(
             value=settings.theme,
             on_change=lambda e: change(theme=e.control.value),
             content=ft.Column([ft.Radio(value=value, label=label) for value, label in THEME_CHOICES]),
         ),
-        section("Your days"),
+        section_title("Your days"),
         named("A new day starts at", ft.Dropdown(
             label="A new day starts at",
             value=str(settings.day_starts_at),
@@ -51,6 +48,6 @@ def SettingsScreen() -> ft.Control:
         ft.Text("For night owls: a check-in at 1 am can still count for the day before."),
         ft.Switch(label="Show how many days I checked in", value=settings.show_streaks,
                   on_change=lambda e: change(show_streaks=e.control.value)),
-        section("Emotions to choose from"),
+        section_title("Emotions to choose from"),
         EmotionTagsEditor(),
     )

@@ -7,7 +7,6 @@ import flet as ft
 from storage.checkin_repository import CheckInRepository
 from storage.checkins import CheckIn, Mood, new_check_in
 from storage.days import today
-from storage.errors import StorageError
 from views.checkin_editing import notice_card, use_check_in_editing
 from views.checkin_tile import CheckInTile
 from views.context import use_tend
@@ -73,21 +72,14 @@ def TodayScreen() -> ft.Control:
 
     def log(mood: Mood) -> None:
         check_in = new_check_in(mood, datetime.now().astimezone())
-        try:
-            CheckInRepository(tend.store).save(check_in)
-        except StorageError as error:
-            tend.tell(error.message)
+        if not tend.wrote(lambda: CheckInRepository(tend.store).save(check_in)):
             return
         set_just_saved(check_in)
         set_entries(lambda shown: (check_in, *shown))  # today's newest: no need to read the month again
 
     def undo(check_in: CheckIn) -> None:
-        try:
-            CheckInRepository(tend.store).delete(check_in)
-        except StorageError as error:
-            tend.tell(error.message)
-            return
-        changed()
+        if tend.wrote(lambda: CheckInRepository(tend.store).delete(check_in)):
+            changed()
 
     saved_card = notice_card(
         f"Saved: {just_saved.mood.word} at {just_saved.at:%H:%M}.",
