@@ -32,7 +32,7 @@ def day_dialog(day: date, entries, on_edit, on_close) -> ft.AlertDialog:
         content=ft.Column(
             [CheckInTile(entry, on_edit, key=entry.id) for entry in entries] or [ft.Text("No check-ins that day.")],
             tight=True,
-            scroll=ft.ScrollMode.AUTO,
+            scroll=ft.ScrollMode.AUTO if len(entries) > 6 else None,  # a scrolling column takes the full height
             width=480,
         ),
         actions=[ft.TextButton("Close", on_click=on_close)],
