@@ -20,7 +20,7 @@ def chart_summary(series: list[tuple[date, float | None]]) -> str:
 
 
 def mood_chart(series: list[tuple[date, float | None]]) -> ft.Control:
-    points = [fch.LineChartDataPoint(x=i, y=round(value, 2), tooltip=f"{day:%d %b}: {value:.1f}")
+    points = [fch.LineChartDataPoint(x=i, y=round(value, 2), tooltip=f"{day:%d %b}: {value:.1f}", point=True)
               for i, (day, value) in enumerate(series) if value is not None]
     chart = fch.LineChart(
         data_series=[fch.LineChartData(points=points, color=MOOD_COLORS[Mood.GOOD], stroke_width=3,
