@@ -1,8 +1,18 @@
-"""The bundled directory of emergency numbers and crisis lines, read from a JSON file in assets/."""
+"""The bundled directory of emergency numbers and crisis lines, read from a JSON file in assets/.
+
+Every number here may be dialled by someone in crisis, so the loader refuses a
+file with a number that can't be dialled, a source that isn't https, or a line
+with no way to reach it, rather than show a broken entry.
+"""
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import NoReturn
+
+DIALABLE = frozenset("0123456789 +-")
+"""What a number to call or text may hold: digits, spaces, + and -."""
 
 
 @dataclass(frozen=True)
@@ -14,15 +24,35 @@ class EmergencyNumber:
 
 
 @dataclass(frozen=True)
+class CrisisLine:
+    """One service a person can reach: by phone, by text (with `text_body` as the first message), or by chat."""
+
+    name: str
+    call: str
+    text: str
+    text_body: str
+    chat: str
+    hours: str
+    about: str
+    source: str
+    checked: date | None
+
+
+@dataclass(frozen=True)
 class CrisisDirectory:
-    """What 'Get help now' can offer: the emergency number per country and an international fallback."""
+    """What 'Get help now' can offer: the emergency number and crisis lines per country, and an international fallback."""
 
     emergency: dict[str, EmergencyNumber]
     fallback_name: str
     fallback_url: str
+    lines: dict[str, tuple[CrisisLine, ...]] = field(default_factory=dict)
 
     def emergency_for(self, country: str) -> EmergencyNumber | None:
         return self.emergency.get(country.upper())
+
+    def lines_for(self, country: str) -> tuple[CrisisLine, ...]:
+        """The crisis lines for `country`, most general first; empty for a country the file doesn't list."""
+        return self.lines.get(country.upper(), ())
 
     def countries(self) -> list[tuple[str, str]]:
         """(code, name) pairs, sorted by name, for a country picker."""
@@ -30,12 +60,17 @@ class CrisisDirectory:
 
 
 def load_crisis_directory(path: Path) -> CrisisDirectory:
+    """The directory in `path`; ValueError naming the country and field if any entry can't be trusted."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    emergency = {
-        code: EmergencyNumber(code, entry["name"], entry["emergency"], entry["source"])
-        for code, entry in data["countries"].items()
-    }
-    return CrisisDirectory(emergency, data["fallback"]["name"], data["fallback"]["url"])
+    _require_https("fallback", "source", data["fallback"]["source"])
+    _require_https("fallback", "url", data["fallback"]["url"])
+    emergency, lines = {}, {}
+    for code, entry in data["countries"].items():
+        _require_dialable(code, "emergency", entry["emergency"])
+        _require_https(code, "source", entry["source"])
+        emergency[code] = EmergencyNumber(code, entry["name"], entry["emergency"], entry["source"])
+        lines[code] = tuple(_line(code, f"line {n}", raw) for n, raw in enumerate(entry.get("lines", []), start=1))
+    return CrisisDirectory(emergency, data["fallback"]["name"], data["fallback"]["url"], lines)
 
 
 def country_from_locale(locale_tag: str | None) -> str:
@@ -44,3 +79,49 @@ def country_from_locale(locale_tag: str | None) -> str:
         return ""
     parts = locale_tag.split(".")[0].replace("-", "_").split("_")
     return parts[1].upper() if len(parts) > 1 and len(parts[1]) == 2 and parts[1].isalpha() else ""
+
+
+def _line(code: str, where: str, raw: dict) -> CrisisLine:
+    line = CrisisLine(
+        name=raw["name"],
+        call=raw.get("call", ""),
+        text=raw.get("text", ""),
+        text_body=raw.get("text_body", ""),
+        chat=raw.get("chat", ""),
+        hours=raw.get("hours", ""),
+        about=raw.get("about", ""),
+        source=raw["source"],
+        checked=_checked(code, where, raw.get("checked")),
+    )
+    if not (line.call or line.text or line.chat):
+        _refuse(code, where, f"“{line.name}” needs a number to call or text, or a chat address")
+    for name in ("call", "text"):
+        if getattr(line, name):
+            _require_dialable(code, f"{where} {name}", getattr(line, name))
+    if line.chat:
+        _require_https(code, f"{where} chat", line.chat)
+    _require_https(code, f"{where} source", line.source)
+    return line
+
+
+def _checked(code: str, where: str, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        _refuse(code, f"{where} checked", f"“{value}” is not a date like 2026-11-23")
+
+
+def _require_dialable(code: str, where: str, number: str) -> None:
+    if not number.strip() or not set(number) <= DIALABLE:
+        _refuse(code, where, f"“{number}” can't be dialled; use only digits, spaces, + and -")
+
+
+def _require_https(code: str, where: str, address: str) -> None:
+    if not address.startswith("https://"):
+        _refuse(code, where, f"“{address}” should be an https:// address")
+
+
+def _refuse(code: str, where: str, why: str) -> NoReturn:
+    raise ValueError(f"The crisis lines file has a problem in {code}, {where}: {why}.")
