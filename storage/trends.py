@@ -59,6 +59,33 @@ def days_since_low_day(entries: Iterable[CheckIn], now: datetime, day_starts_at:
     return (current - max(low_days)).days if low_days else None
 
 
+@dataclass(frozen=True)
+class ReachingOut:
+    """Average mood on days someone reached out to a person, against other days with check-ins."""
+
+    days_with: int
+    average_with: float
+    days_without: int
+    average_without: float
+
+
+ENOUGH_DAYS = 5
+"""Fewer days than this on either side say nothing worth showing."""
+
+
+def reaching_out_moods(entries: Iterable[CheckIn], contact_times: Iterable[datetime],
+                       day_starts_at: int) -> ReachingOut | None:
+    """Mood on days with a logged contact against days without; None until each side has ENOUGH_DAYS days."""
+    daily = daily_moods(entries, day_starts_at)
+    reached = {day_of(at, day_starts_at) for at in contact_times}
+    with_contact = [average for day, average in daily.items() if day in reached]
+    without = [average for day, average in daily.items() if day not in reached]
+    if len(with_contact) < ENOUGH_DAYS or len(without) < ENOUGH_DAYS:
+        return None
+    return ReachingOut(len(with_contact), sum(with_contact) / len(with_contact),
+                       len(without), sum(without) / len(without))
+
+
 def mood_series(
     entries: Iterable[CheckIn], now: datetime, day_starts_at: int, span_days: int
 ) -> list[tuple[date, float | None]]:
