@@ -17,6 +17,7 @@ from views.history import HistoryScreen
 from views.navigation import WIDE_LAYOUT_MIN_WIDTH, navigation_bar, navigation_rail, place_index
 from views.people import PeopleScreen
 from views.reminders import RemindersScreen
+from views.safety_plan import SafetyPlanScreen
 from views.settings import SettingsScreen
 from views.today import TodayScreen
 
@@ -66,6 +67,7 @@ def App(store: Store, assets_dir: Path) -> ft.Control:
                     children=[
                         ft.Route(index=True, component=TodayScreen),
                         ft.Route(path="people", component=PeopleScreen),
+                        ft.Route(path="people/safety-plan", component=SafetyPlanScreen),
                         ft.Route(path="reminders", component=RemindersScreen),
                         ft.Route(path="history", component=HistoryScreen),
                         ft.Route(path="settings", component=SettingsScreen),

@@ -1,16 +1,30 @@
-"""'Get help now': one tap from every screen to the local emergency number and the crisis directory."""
+"""'Get help now': one tap from every screen to the emergency number, crisis lines, your own crisis contacts and
+your safety plan."""
 
 import flet as ft
 
+from storage.people import Support
+from storage.people_repository import PeopleRepository
 from views.context import Tend, use_tend
+from views.crisis_lines import crisis_line_card
 from views.links import open_link
+from views.person_card import reach_buttons
+from views.reaching_out import address_for, link_for, open_contact_link
+
+SAFETY_PLAN_ROUTE = "/people/safety-plan"
 
 
 @ft.component
 def GetHelpButton() -> ft.Control:
     tend = use_tend()
+    page = ft.context.page
     showing, set_showing = ft.use_state(False)
-    ft.use_dialog(help_dialog(tend, on_close=lambda: set_showing(False)) if showing else None)
+
+    def open_plan() -> None:
+        set_showing(False)
+        page.navigate(SAFETY_PLAN_ROUTE)
+
+    ft.use_dialog(help_dialog(tend, open_plan, on_close=lambda: set_showing(False)) if showing else None)
     return ft.FilledTonalButton(
         "Get help now",
         icon=ft.Icons.SUPPORT,
@@ -18,12 +32,15 @@ def GetHelpButton() -> ft.Control:
     )
 
 
-def help_dialog(tend: Tend, on_close) -> ft.AlertDialog:
+def help_dialog(tend: Tend, open_plan, on_close) -> ft.AlertDialog:
     emergency = tend.crisis.emergency_for(tend.settings.country)
+    own_lines = [person for person in PeopleRepository(tend.store).people() if Support.CRISIS in person.supports]
 
     async def call_emergency():
-        if not await open_link(f"tel:{emergency.number}"):
-            tend.tell(f"This device could not start a call. Please dial {emergency.number} yourself.")
+        await open_contact_link(tend, f"tel:{emergency.number}", emergency.number)
+
+    async def reach_own(person, way):
+        await open_contact_link(tend, link_for(person, way), address_for(person, way))
 
     async def open_directory():
         if not await open_link(tend.crisis.fallback_url):
@@ -32,24 +49,32 @@ def help_dialog(tend: Tend, on_close) -> ft.AlertDialog:
     if emergency:
         body = [
             ft.Text(f"If you are in danger or might act on thoughts of harming yourself, call {emergency.number} now."),
+            ft.FilledButton(f"Call {emergency.number}", icon=ft.Icons.CALL, on_click=call_emergency),
             ft.Text(f"Emergency number for {emergency.country_name}. You can change the country in Settings."),
         ]
-        call = [ft.FilledButton(f"Call {emergency.number}", icon=ft.Icons.CALL, on_click=call_emergency)]
     else:
-        body = [ft.Text("Choose your country in Settings to see its emergency number here.")]
-        call = []
+        body = [ft.Text("Choose your country in Settings to see its emergency number and crisis lines here.")]
+    own = [ft.Text("Your crisis contacts", theme_style=ft.TextThemeStyle.TITLE_MEDIUM)] + [
+        ft.Column([ft.Text(person.name), ft.Row(reach_buttons(person, reach_own), wrap=True)], spacing=4)
+        for person in own_lines
+    ] if own_lines else []
     return ft.AlertDialog(
         title=ft.Text("Get help now"),
         content=ft.Column(
             [
                 *body,
-                ft.Text("You can also find a crisis line in your country, free and confidential:"),
+                *[crisis_line_card(tend, line) for line in tend.crisis.lines_for(tend.settings.country)],
+                *own,
+                ft.FilledTonalButton("Open my safety plan", icon=ft.Icons.HEALTH_AND_SAFETY_OUTLINED,
+                                     on_click=open_plan),
+                ft.Text("Elsewhere, or for another line, find one in any country, free and confidential:"),
                 ft.TextButton(tend.crisis.fallback_name, icon=ft.Icons.OPEN_IN_NEW, on_click=open_directory),
             ],
             tight=True,
             spacing=12,
+            width=520,
         ),
-        actions=[*call, ft.TextButton("Close", on_click=on_close)],
+        actions=[ft.TextButton("Close", on_click=on_close)],
         on_dismiss=on_close,
         scrollable=True,
     )

@@ -6,7 +6,17 @@ import flet as ft
 
 from storage.checkin_repository import CheckInRepository
 from storage.days import today
-from storage.trends import checked_in_days, daily_moods, entries_by_day, month_grid, mood_series
+from storage.people_repository import PeopleRepository
+from storage.trends import (
+    checked_in_days,
+    daily_moods,
+    days_since_low_day,
+    entries_by_day,
+    month_grid,
+    mood_series,
+    reaching_out_moods,
+    ReachingOut,
+)
 from views.calendar import month_calendar
 from views.checkin_editing import use_check_in_editing
 from views.checkin_tile import CheckInTile
@@ -16,6 +26,7 @@ from views.mood_chart import SPANS, mood_chart
 from views.screen import screen, section_title
 
 STREAK_SPAN = 7
+LOOK_BACK = 90  # days read for "since a low day" and "what helps": a season, without reading years of files
 FIRST_ENTRIES = 12  # a screenful; more load as the person scrolls
 MORE_ENTRIES = 30
 
@@ -40,6 +51,21 @@ def day_dialog(day: date, entries, on_edit, on_close) -> ft.AlertDialog:
     )
 
 
+def low_day_words(days: int | None) -> str:
+    if days is None:
+        return f"No low days in the last {LOOK_BACK} days."
+    return {0: "Today is a low day. Be gentle with yourself.", 1: "Yesterday was a low day."}.get(
+        days, f"{days} days since a low day.")
+
+
+def what_helps_words(seen: ReachingOut) -> str:
+    """An observation from the person's own entries, worded so it can't be read as advice or a promise."""
+    return (f"On the {seen.days_with} days you reached out to someone, your mood averaged "
+            f"{seen.average_with:.1f} out of 5. On the {seen.days_without} other days you checked in, it averaged "
+            f"{seen.average_without:.1f}. This is only what your own entries show over the last {LOOK_BACK} days, "
+            "not a rule: many things shape a day.")
+
+
 @ft.component
 def HistoryScreen() -> ft.Control:
     tend = use_tend()
@@ -61,6 +87,9 @@ def HistoryScreen() -> ft.Control:
     month_first = date(*shown_month, 1)
     month_last = date(*shifted_month(*shown_month, 1), 1) - timedelta(days=1)
     month_entries = ft.use_memo(lambda: repository.between(month_first, month_last), [revision, shown_month, day_start])
+    season = ft.use_memo(lambda: repository.between(this_day - timedelta(days=LOOK_BACK - 1), this_day),
+                         [revision, day_start])
+    contact_times = ft.use_memo(lambda: [c.at for c in PeopleRepository(tend.store).contacts()], [])
     listed = ft.use_memo(lambda: repository.newest(shown), [revision, shown, day_start])
     opened = ft.use_memo(lambda: repository.on(opened_day) if opened_day else [], [revision, opened_day, day_start])
     may_have_more = len(listed) == shown
@@ -71,9 +100,11 @@ def HistoryScreen() -> ft.Control:
 
     streak = (
         [ft.Text(f"You checked in on {checked_in_days(recent, now, day_start, STREAK_SPAN)} "
-                 f"of the last {STREAK_SPAN} days.")]
+                 f"of the last {STREAK_SPAN} days."),
+         ft.Text(low_day_words(days_since_low_day(season, now, day_start)))]
         if tend.settings.show_streaks else []
     )
+    helps = reaching_out_moods(season, contact_times, day_start)
     span_picker = ft.SegmentedButton(
         segments=[ft.Segment(value=str(days), label=f"{days} days") for days in SPANS],
         selected=[str(span)],
@@ -110,6 +141,7 @@ def HistoryScreen() -> ft.Control:
         calendar_header,
         month_calendar(month_grid(*shown_month, daily_moods(month_entries, day_start)), opened_day,
                        set_opened_day),
+        *([section_title("What helps"), ft.Text(what_helps_words(helps))] if helps else []),
         section_title("All check-ins"),
         *(by_day or [ft.Text("Your check-ins will appear here, day by day.")]),
         *([ft.TextButton("Show earlier check-ins", on_click=load_earlier)]

@@ -35,3 +35,11 @@ def labelled_group(label: str, control: ft.Control, error: str | None = None) ->
 def named(label: str, control: ft.Control) -> ft.Control:
     """`control` (a dropdown, say) announced as `label`."""
     return ft.Semantics(label=label, content=control)
+
+
+
+def said_as(kind: type[ft.Control], shown: str, spoken: str, **options) -> ft.Control:
+    """A button or chip that shows `shown` ("Call") but is spoken as `spoken` ("Call Sam"), so a list of cards
+    doesn't read as a row of identical buttons; merged into one node that keeps the tap action."""
+    text = ft.Semantics(label=spoken, exclude_semantics=True, content=ft.Text(shown))
+    return ft.MergeSemantics(kind(**{"label" if kind is ft.Chip else "content": text}, **options))

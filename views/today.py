@@ -7,10 +7,12 @@ import flet as ft
 from storage.checkin_repository import CheckInRepository
 from storage.checkins import CheckIn, Mood, new_check_in
 from storage.days import today
+from storage.low_day_card import dismiss, dismissed_on, offers_reaching_out
 from views.checkin_editing import notice_card, use_check_in_editing
 from views.checkin_tile import CheckInTile
 from views.context import use_tend
 from views.labelled import spoken_button
+from views.low_day_card import LowDayCard
 from views.moods import MOOD_COLORS, MOOD_ICONS
 from views.screen import screen
 
@@ -56,6 +58,7 @@ def TodayScreen() -> ft.Control:
     tend = use_tend()
     day_start = tend.settings.day_starts_at
     just_saved, set_just_saved = ft.use_state(None)
+    offering, set_offering = ft.use_state(False)
 
     def todays_entries() -> tuple[CheckIn, ...]:
         repository = CheckInRepository(tend.store, day_start)
@@ -76,6 +79,13 @@ def TodayScreen() -> ft.Control:
             return
         set_just_saved(check_in)
         set_entries(lambda shown: (check_in, *shown))  # today's newest: no need to read the month again
+        if offers_reaching_out(mood, today(check_in.at, day_start), dismissed_on(tend.store)):
+            set_offering(True)
+
+    def stop_offering() -> None:
+        set_offering(False)
+        tend.wrote(lambda: dismiss(tend.store, today(datetime.now().astimezone(), day_start),
+                                   datetime.now().astimezone()))
 
     def undo(check_in: CheckIn) -> None:
         if tend.wrote(lambda: CheckInRepository(tend.store).delete(check_in)):
@@ -94,6 +104,7 @@ def TodayScreen() -> ft.Control:
         ft.Text("How are you feeling right now?", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
         MoodPicker(ft.use_callback(log, [tend])),
         *[card for card in (saved_card, editing.undo_card) if card],
+        *([LowDayCard(stop_offering)] if offering else []),
         ft.Text("Today's check-ins", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
         TodaysCheckIns(entries, editing.open),
     )

@@ -1,0 +1,93 @@
+"""My safety plan: the Stanley–Brown steps in the person's own words, linked to their people, exportable as text."""
+
+from datetime import datetime
+
+import flet as ft
+
+from storage.people_repository import PeopleRepository
+from storage.safety_plan import STEPS, load_plan, plan_as_text, plan_problems, save_plan, with_step
+from views.context import use_tend
+from views.labelled import labelled_group
+from views.screen import screen, section_title
+
+EXPORT_NAME = "my-safety-plan.txt"
+
+
+@ft.component
+def SafetyPlanScreen() -> ft.Control:
+    tend = use_tend()
+    plan, set_plan = ft.use_state(lambda: load_plan(tend.store))
+    people = ft.use_memo(lambda: PeopleRepository(tend.store).people(), [])
+    typed = ft.use_ref(lambda: {step.key: plan.text(step.key) for step in STEPS}).current  # see CheckInForm
+    problems, set_problems = ft.use_state({})
+    saved_at, set_saved_at = ft.use_state("")
+
+    def current_plan():
+        typed_plan = plan
+        for key, text in typed.items():
+            typed_plan = with_step(typed_plan, key, text=text)
+        return typed_plan
+
+    def save() -> bool:
+        draft = current_plan()
+        found = plan_problems(draft)
+        set_problems(found)
+        if found:
+            return False
+        now = datetime.now().astimezone()
+        saved = None
+
+        def write():
+            nonlocal saved
+            saved = save_plan(tend.store, draft, now)
+
+        if not tend.wrote(write):
+            return False
+        set_plan(saved)
+        set_saved_at(f"Saved at {now:%H:%M}.")
+        return True
+
+    def toggle_person(key: str, person_id: str) -> None:
+        linked = plan.linked(key)
+        set_plan(with_step(current_plan(), key,
+                           people=tuple(i for i in linked if i != person_id) if person_id in linked
+                           else (*linked, person_id)))
+
+    async def export() -> None:
+        if not save():
+            return
+        text = plan_as_text(current_plan(), people)
+        try:
+            await ft.FilePicker().save_file(dialog_title="Save your safety plan", file_name=EXPORT_NAME,
+                                            src_bytes=text.encode("utf-8"))
+        except Exception:  # noqa: BLE001 - a client without a file dialog: the text is still on screen to copy
+            tend.tell("This device could not save a file. Your plan is saved in Tend.")
+
+    def step_controls(step) -> list[ft.Control]:
+        field = ft.TextField(label=step.title, hint_text=step.prompt, value=typed[step.key], multiline=True,
+                             min_lines=2, max_lines=8, error=problems.get(step.key),
+                             on_change=lambda e, k=step.key: typed.update({k: e.control.value}))
+        if not step.links_people:
+            return [field]
+        chips = [ft.Chip(label=person.name, selected=person.id in plan.linked(step.key),
+                         on_select=lambda _, k=step.key, i=person.id: toggle_person(k, i)) for person in people]
+        linked = labelled_group(f"{step.title}: people saved in Tend",
+                                ft.Row(chips, wrap=True) if chips else ft.Text("Add people on the People screen to "
+                                                                                "link them here."))
+        return [field, linked]
+
+    return screen(
+        "My safety plan",
+        ft.Text("A plan for hard moments, step by step, in your own words. Fill in what you can: one line per item. "
+                "You can share it with your clinician as a text file."),
+        *[control for number, step in enumerate(STEPS, start=1)
+          for control in (section_title(f"{number}. {step.title}"), *step_controls(step))],
+        ft.Row(
+            [
+                ft.FilledButton("Save plan", icon=ft.Icons.SAVE_OUTLINED, on_click=save),
+                ft.TextButton("Export as text", icon=ft.Icons.DOWNLOAD, on_click=export),
+                *([ft.Text(saved_at)] if saved_at else []),
+            ],
+            wrap=True,
+        ),
+    )
