@@ -221,12 +221,29 @@ class Store:
         with self._lock:
             return None if self._data_dir is None else backups.back_up_now(self._data_dir, now)
 
+    def restore_backup(self, backup: Path, now: datetime) -> Path:
+        """Bring back the data in `backup` (see backups.restore_backup); returns the backup of the state before.
+
+        TinyDB never notices a file replaced under it, so every open file is
+        dropped and the next access reads the restored one.
+        """
+        with self._lock:
+            if self._data_dir is None:
+                raise StorageError("Tend is keeping your data in memory only, so there are no backups to restore.")
+            try:
+                return backups.restore_backup(self._data_dir, Path(backup), now)
+            finally:
+                self._drop_open_files()
+
     def close(self) -> None:
         with self._lock:
-            for db in self._databases.values():
-                db.close()
-            self._databases.clear()
+            self._drop_open_files()
             self._closed = True
+
+    def _drop_open_files(self) -> None:
+        for db in self._databases.values():
+            db.close()
+        self._databases.clear()
 
     def _table(self, name: str) -> _RecordTable:
         """The records table of file `name`, opening (and if needed recovering or migrating) it on first use."""
