@@ -28,12 +28,14 @@ def SafetyPlanScreen() -> ft.Control:
             typed_plan = with_step(typed_plan, key, text=text)
         return typed_plan
 
-    def save() -> bool:
-        draft = current_plan()
+    def save(draft=None):
+        """Saves the plan as typed (or `draft`) and answers the saved plan; None when a step is too long or the
+        device refused."""
+        draft = draft or current_plan()
         found = plan_problems(draft)
         set_problems(found)
         if found:
-            return False
+            return None
         now = datetime.now().astimezone()
         saved = None
 
@@ -42,21 +44,21 @@ def SafetyPlanScreen() -> ft.Control:
             saved = save_plan(tend.store, draft, now)
 
         if not tend.wrote(write):
-            return False
+            return None
         set_plan(saved)
         set_saved_at(f"Saved at {now:%H:%M}.")
-        return True
+        return saved
 
     def toggle_person(key: str, person_id: str) -> None:
         linked = plan.linked(key)
-        set_plan(with_step(current_plan(), key,
-                           people=tuple(i for i in linked if i != person_id) if person_id in linked
-                           else (*linked, person_id)))
+        save(with_step(current_plan(), key,
+                       people=tuple(i for i in linked if i != person_id) if person_id in linked else (*linked, person_id)))
 
     async def export() -> None:
-        if not save():
+        saved = save()
+        if saved is None:
             return
-        text = plan_as_text(current_plan(), people)
+        text = plan_as_text(saved, people)
         try:
             await ft.FilePicker().save_file(dialog_title="Save your safety plan", file_name=EXPORT_NAME,
                                             src_bytes=text.encode("utf-8"))
@@ -64,27 +66,27 @@ def SafetyPlanScreen() -> ft.Control:
             tend.tell("This device could not save a file. Your plan is saved in Tend.")
 
     def step_controls(step) -> list[ft.Control]:
-        field = ft.TextField(label=step.title, hint_text=step.prompt, value=typed[step.key], multiline=True,
-                             min_lines=2, max_lines=8, error=problems.get(step.key),
+        field = ft.TextField(label=step.title, value=typed[step.key], multiline=True, min_lines=2, max_lines=8,
+                             error=problems.get(step.key), expand=True, on_blur=lambda: save(),
                              on_change=lambda e, k=step.key: typed.update({k: e.control.value}))
-        if not step.links_people:
-            return [field]
-        chips = [ft.Chip(label=person.name, selected=person.id in plan.linked(step.key),
-                         on_select=lambda _, k=step.key, i=person.id: toggle_person(k, i)) for person in people]
-        linked = labelled_group(f"{step.title}: people saved in Tend",
-                                ft.Row(chips, wrap=True) if chips else ft.Text("Add people on the People screen to "
-                                                                                "link them here."))
-        return [field, linked]
+        controls = [ft.Text(step.prompt), ft.Row([field])]
+        if step.links_people:
+            chips = [ft.Chip(label=person.name, selected=person.id in plan.linked(step.key),
+                             on_select=lambda _, k=step.key, i=person.id: toggle_person(k, i)) for person in people]
+            controls.append(labelled_group(
+                f"{step.title}: people saved in Tend",
+                ft.Row(chips, wrap=True) if chips else ft.Text("Add people on the People screen to link them here.")))
+        return controls
 
     return screen(
         "My safety plan",
         ft.Text("A plan for hard moments, step by step, in your own words. Fill in what you can: one line per item. "
-                "You can share it with your clinician as a text file."),
+                "It is saved as you go, and you can share it with your clinician as a text file."),
         *[control for number, step in enumerate(STEPS, start=1)
           for control in (section_title(f"{number}. {step.title}"), *step_controls(step))],
         ft.Row(
             [
-                ft.FilledButton("Save plan", icon=ft.Icons.SAVE_OUTLINED, on_click=save),
+                ft.FilledButton("Save plan", icon=ft.Icons.SAVE_OUTLINED, on_click=lambda: save()),
                 ft.TextButton("Export as text", icon=ft.Icons.DOWNLOAD, on_click=export),
                 *([ft.Text(saved_at)] if saved_at else []),
             ],
