@@ -3,7 +3,6 @@
 import argparse
 import os
 import sys
-from datetime import datetime
 from pathlib import Path
 
 import flet as ft
@@ -11,6 +10,7 @@ from platformdirs import user_data_dir
 
 from storage.persistence import Store
 from views.app import App
+from views.clock import clock_for, local_zone
 from views.launch import desktop_window_problem
 
 LOOPBACK = "127.0.0.1"
@@ -32,11 +32,13 @@ def default_data_dir() -> Path:
 
 def main(argv: list[str]) -> None:
     args = parse_arguments(argv)
-    store = Store.open(args.data_dir or default_data_dir(), datetime.now().astimezone())
-    store.back_up_if_due(datetime.now().astimezone())
+    zone = local_zone()
+    clock = clock_for(zone)
+    store = Store.open(args.data_dir or default_data_dir(), clock(), clock=clock)
+    store.back_up_if_due(clock())
 
     def start(page: ft.Page) -> None:
-        page.render_views(App, store=store, assets_dir=ASSETS)
+        page.render_views(App, store=store, assets_dir=ASSETS, clock=clock, zone=zone)
 
     problem = None if args.web else desktop_window_problem()
     if args.web or problem:

@@ -1,6 +1,5 @@
 """Restoring a backup: the data becomes the backup's, the state before is backed up, and the open store sees it."""
 
-import io
 import zipfile
 from datetime import timedelta
 

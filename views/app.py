@@ -3,8 +3,9 @@
 import dataclasses
 import locale
 import os
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
+from typing import Callable
 
 import flet as ft
 
@@ -34,7 +35,7 @@ def with_local_country(settings: Settings) -> Settings:
 
 
 @ft.component
-def App(store: Store, assets_dir: Path) -> ft.Control:
+def App(store: Store, assets_dir: Path, clock: Callable[[], datetime], zone: tzinfo) -> ft.Control:
     page = ft.context.page
     settings, set_settings = ft.use_state(lambda: with_local_country(load_settings(store)))
     crisis = ft.use_memo(lambda: load_crisis_directory(assets_dir / "crisis_lines.json"), [])
@@ -43,7 +44,7 @@ def App(store: Store, assets_dir: Path) -> ft.Control:
         page.show_dialog(ft.SnackBar(ft.Text(message), duration=ft.Duration(seconds=8)))
 
     def change_settings(new: Settings) -> None:
-        if tend.wrote(lambda: save_settings(store, new, datetime.now().astimezone())):
+        if tend.wrote(lambda: save_settings(store, new, clock())):
             set_settings(new)
 
     def apply_theme() -> None:
@@ -56,7 +57,7 @@ def App(store: Store, assets_dir: Path) -> ft.Control:
 
     ft.use_effect(apply_theme, [settings.theme])
 
-    tend = Tend(store, crisis, settings, change_settings, tell)
+    tend = Tend(store, crisis, settings, change_settings, tell, clock, zone)
     return TendContext(
         tend,
         lambda: ft.Router(

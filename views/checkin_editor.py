@@ -1,7 +1,6 @@
 """Adding details to a check-in, editing it, deleting it, or back-filling a past one: one form for all four."""
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Callable
 
 import flet as ft
@@ -48,7 +47,7 @@ def scale_picker(label: str, value: int | None, on_pick: Callable[[int | None], 
 @ft.component
 def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Control:
     tend = use_tend()
-    start = original.at if original else datetime.now().astimezone()
+    start = original.at if original else tend.now()
     mood, set_mood = ft.use_state(original.mood if original else None)
     # Typed text lives in a ref, not in state: a Save tapped right after typing must see the last keystroke,
     # and a handler from the previous render would otherwise hold the text as it was one render ago.
@@ -71,7 +70,7 @@ def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Cont
             await field.current.focus()
 
     async def save() -> None:
-        now = datetime.now().astimezone()
+        now = tend.now()
         try:
             at = moment_from_text(typed["day"], typed["time"])
         except ValueError as error:

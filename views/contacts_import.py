@@ -61,7 +61,7 @@ def use_contacts_import(on_added: Callable[[int], None]) -> Callable[[], Awaitab
             if data is None:
                 return
             # Parsing thousands of cards takes a second: off the event loop, so no session freezes meanwhile.
-            candidates = await asyncio.to_thread(candidates_from, data, datetime.now().astimezone())
+            candidates = await asyncio.to_thread(candidates_from, data, tend.now())
         except (ValueError, OSError) as problem:
             tend.tell(str(problem) if isinstance(problem, ValueError) else "That file could not be read.")
             return

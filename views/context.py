@@ -1,6 +1,7 @@
 """What every screen needs, handed down through Flet's context instead of module globals."""
 
 from dataclasses import dataclass
+from datetime import datetime, tzinfo
 from typing import Callable
 
 import flet as ft
@@ -20,6 +21,12 @@ class Tend:
     settings: Settings
     change_settings: Callable[[Settings], None]
     tell: Callable[[str], None]
+    clock: Callable[[], datetime]
+    zone: tzinfo
+    """The person's time zone by name where known, so wall-clock reminder times follow daylight saving."""
+
+    def now(self) -> datetime:
+        return self.clock()
 
     def wrote(self, write: Callable[[], object]) -> bool:
         """Runs a write to the store; if the device refuses it (full, read-only), tells the person in plain words

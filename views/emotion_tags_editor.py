@@ -1,6 +1,5 @@
 """Editing the list of emotion tags offered when adding details to a check-in."""
 
-from datetime import datetime
 
 import flet as ft
 
@@ -29,7 +28,7 @@ def EmotionTagsEditor() -> ft.Control:
 
     def save(new_tags: list[str]) -> bool:
         try:
-            set_tags(save_emotion_tags(tend.store, new_tags, datetime.now().astimezone()))
+            set_tags(save_emotion_tags(tend.store, new_tags, tend.now()))
         except ValueError as error:
             set_problem(str(error))
             return False

@@ -1,6 +1,6 @@
 """History: trends, a calendar of moods, and every check-in by day, loaded a screenful at a time as you scroll."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import flet as ft
 
@@ -71,7 +71,7 @@ def HistoryScreen() -> ft.Control:
     tend = use_tend()
     day_start = tend.settings.day_starts_at
     repository = CheckInRepository(tend.store, day_start)
-    now = datetime.now().astimezone()
+    now = tend.now()
     this_day = today(now, day_start)
     revision, set_revision = ft.use_state(0)
     span, set_span = ft.use_state(30)

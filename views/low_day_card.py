@@ -1,7 +1,6 @@
 """After a low check-in, a gentle offer: would talking to someone help? People for the support you pick, and your
 safety plan. Dismissed, it stays away for the rest of the day."""
 
-from datetime import datetime
 
 import flet as ft
 
@@ -21,7 +20,7 @@ def LowDayCard(on_dismiss) -> ft.Control:
     need, set_need = ft.use_state(None)
     people = ft.use_memo(lambda: PeopleRepository(tend.store).people(), [])
     reaching = use_reaching_out()
-    now = datetime.now().astimezone()
+    now = tend.now()
     chosen = people_for(need, people, reaching.last_contacts)[:5] if need else []
     if need and not chosen:
         offers = [ft.Text(f"No one saved gives {need.value} support yet. The crisis lines under 'Get help now' "

@@ -1,6 +1,5 @@
 """People: who can I call? Your people by the support they give, one tap to reach them, crisis lines at the end."""
 
-from datetime import datetime
 
 import flet as ft
 
@@ -60,7 +59,7 @@ def PeopleScreen() -> ft.Control:
                                 closed=lambda: set_editing(None))
     ft.use_dialog(person_dialog(editing[0], callbacks) if editing else None)
 
-    now = datetime.now().astimezone()
+    now = tend.now()
     shown = people_for(need, people, reaching.last_contacts) if need else people
     cards = [person_card(person, last_reached_words(person, reaching.last_contacts, now), reaching.reach,
                          reaching.log_by_hand, lambda p: set_editing((p,))) for person in shown]

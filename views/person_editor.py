@@ -1,7 +1,6 @@
 """Adding, editing or deleting a person: one form, checked before anything is saved."""
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Callable
 
 import flet as ft
@@ -66,7 +65,7 @@ def PersonForm(original: Person | None, callbacks: PersonCallbacks) -> ft.Contro
         fields = dict(name=typed["name"], phones=tuple(typed["phones"]), email=typed["email"], supports=supports,
                       helps_with=typed["helps_with"], note=typed["note"], preferred=preferred,
                       stay_in_touch_days=days_from_text(typed["every"]))
-        now = datetime.now().astimezone()
+        now = tend.now()
         try:
             person = revised_person(original, now, **fields) if original else new_person(now, **fields)
             PeopleRepository(tend.store).save(person)

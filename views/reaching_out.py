@@ -67,7 +67,7 @@ def use_reaching_out(on_logged: Callable[[], None] = lambda: None) -> ReachingOu
 
         def write():
             nonlocal contact
-            contact = repository.log_contact(person, way, datetime.now().astimezone())
+            contact = repository.log_contact(person, way, tend.now())
 
         if tend.wrote(write):
             set_logged((person, contact))

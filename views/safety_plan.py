@@ -1,6 +1,5 @@
 """My safety plan: the Stanley–Brown steps in the person's own words, linked to their people, exportable as text."""
 
-from datetime import datetime
 
 import flet as ft
 
@@ -36,7 +35,7 @@ def SafetyPlanScreen() -> ft.Control:
         set_problems(found)
         if found:
             return None
-        now = datetime.now().astimezone()
+        now = tend.now()
         saved = None
 
         def write():

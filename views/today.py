@@ -1,6 +1,5 @@
 """Today: how am I doing right now — one tap saves a check-in, details are optional."""
 
-from datetime import datetime
 
 import flet as ft
 
@@ -62,7 +61,7 @@ def TodayScreen() -> ft.Control:
 
     def todays_entries() -> tuple[CheckIn, ...]:
         repository = CheckInRepository(tend.store, day_start)
-        return tuple(reversed(repository.on(today(datetime.now().astimezone(), day_start))))
+        return tuple(reversed(repository.on(today(tend.now(), day_start))))
 
     entries, set_entries = ft.use_state(todays_entries)
     ft.use_effect(lambda: set_entries(todays_entries()), [day_start])
@@ -74,7 +73,7 @@ def TodayScreen() -> ft.Control:
     editing = use_check_in_editing(changed)
 
     def log(mood: Mood) -> None:
-        check_in = new_check_in(mood, datetime.now().astimezone())
+        check_in = new_check_in(mood, tend.now())
         if not tend.wrote(lambda: CheckInRepository(tend.store).save(check_in)):
             return
         set_just_saved(check_in)
@@ -84,8 +83,8 @@ def TodayScreen() -> ft.Control:
 
     def stop_offering() -> None:
         set_offering(False)
-        tend.wrote(lambda: dismiss(tend.store, today(datetime.now().astimezone(), day_start),
-                                   datetime.now().astimezone()))
+        now = tend.now()
+        tend.wrote(lambda: dismiss(tend.store, today(now, day_start), now))
 
     def undo(check_in: CheckIn) -> None:
         if tend.wrote(lambda: CheckInRepository(tend.store).delete(check_in)):
