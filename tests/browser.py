@@ -78,9 +78,16 @@ def wait_until_serving(url: str, server: subprocess.Popen, timeout: float = 60) 
     raise TimeoutError(f"Nothing answered at {url} within {timeout} s")
 
 
-def open_tend(page: Page, url: str, heading: str = "Today") -> None:
-    """Loads the app and switches on Flutter's accessibility tree, so controls become DOM nodes with names."""
-    open_flet_page(page, url, page.get_by_role("heading", name=heading))
+def open_tend(page: Page, url: str, heading: str = "Today", welcome: str = "skip") -> None:
+    """Loads the app and switches on Flutter's accessibility tree, so controls become DOM nodes with names.
+
+    A new Tend first shows its welcome: `welcome="skip"` skips it as a person may, "keep" leaves it open.
+    """
+    welcoming = page.get_by_role("heading", name="Welcome to Tend")
+    open_flet_page(page, url, page.get_by_role("heading", name=heading).or_(welcoming))
+    if welcome == "skip" and welcoming.is_visible():
+        tap(page.get_by_role("button", name="Skip for now"))
+        expect(page.get_by_role("heading", name=heading)).to_be_visible()
 
 
 def open_flet_page(page: Page, url: str, ready: Locator) -> None:

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storage.checkins import Mood, new_check_in
-from storage.low_day_card import dismiss, dismissed_on, offers_reaching_out
+from storage.prompts import dismiss, dismissed_on, offers_reaching_out
 from storage.people import (
     Person,
     PersonProblems,

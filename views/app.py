@@ -11,16 +11,20 @@ import flet as ft
 
 from storage.crisis_lines import country_from_locale, load_crisis_directory
 from storage.persistence import Store
+from storage.prompts import needs_welcome
 from storage.settings import Settings, load_settings, save_settings
 from views.context import Tend, TendContext, use_tend
+from views.due_items import DueBanner
 from views.help import GetHelpButton
 from views.history import HistoryScreen
 from views.navigation import WIDE_LAYOUT_MIN_WIDTH, navigation_bar, navigation_rail, place_index
 from views.people import PeopleScreen
 from views.reminders import RemindersScreen
+from views.reminding import RemindingContext, describe, use_reminding, use_reminding_service
 from views.safety_plan import SafetyPlanScreen
 from views.settings import SettingsScreen
 from views.today import TodayScreen
+from views.welcome import Welcome
 
 THEME_MODES = {"system": ft.ThemeMode.SYSTEM, "light": ft.ThemeMode.LIGHT, "dark": ft.ThemeMode.DARK}
 SEED_COLOR = ft.Colors.TEAL
@@ -60,7 +64,7 @@ def App(store: Store, assets_dir: Path, clock: Callable[[], datetime], zone: tzi
     tend = Tend(store, crisis, settings, change_settings, tell, clock, zone)
     return TendContext(
         tend,
-        lambda: ft.Router(
+        lambda: WithReminders(lambda: ft.Router(
             [
                 ft.Route(
                     component=Shell,
@@ -76,8 +80,14 @@ def App(store: Store, assets_dir: Path, clock: Callable[[], datetime], zone: tzi
                 )
             ],
             manage_views=True,
-        ),
+        )),
     )
+
+
+@ft.component
+def WithReminders(content) -> ft.Control:
+    """Keeps what is due current for every screen, the banner and the reminders screen alike."""
+    return RemindingContext(use_reminding_service(), content)
 
 
 @ft.component
@@ -92,16 +102,30 @@ def Shell() -> ft.View:
     # the effect runs after the screens below have rendered, so it sees what their reading repaired.
     ft.use_effect(lambda: set_known(len(tend.store.recovery_notes)))
     notes = tend.store.recovery_notes[acknowledged:known]
-    ft.use_dialog(repair_dialog(notes, lambda: set_acknowledged(acknowledged + len(notes))) if notes else None)
+    reminding = use_reminding()
+    if notes:
+        dialog = repair_dialog(notes, lambda: set_acknowledged(acknowledged + len(notes)))
+    else:
+        dialog = missed_dialog(reminding.missed, reminding.seen_missed) if reminding.missed else None
+    ft.use_dialog(dialog)
     width, set_width = ft.use_state(page.width or 0)
 
     def follow_window_size() -> None:
         page.on_resize = lambda e: set_width(e.width)
 
     ft.use_effect(follow_window_size, [])
+    welcoming, set_welcoming = ft.use_state(lambda: needs_welcome(tend.store))
     selected = place_index(ft.use_route_location())
     wide = width >= WIDE_LAYOUT_MIN_WIDTH
-    content = ft.Container(content=outlet, expand=True, padding=ft.Padding.symmetric(horizontal=16, vertical=8))
+    shown = Welcome(lambda: set_welcoming(False)) if welcoming else outlet
+    content = ft.Column(
+        [
+            DueBanner(),
+            ft.Container(content=shown, expand=True, padding=ft.Padding.symmetric(horizontal=16, vertical=8)),
+        ],
+        spacing=0,
+        expand=True,
+    )
     return ft.View(
         route="/",
         can_pop=False,
@@ -120,6 +144,17 @@ def Shell() -> ft.View:
             if wide
             else content
         ],
+    )
+
+
+def missed_dialog(missed, on_read) -> ft.AlertDialog:
+    """Reminders that rang while Tend was closed, told once, calmly."""
+    return ft.AlertDialog(
+        title=ft.Text("While Tend was closed"),
+        content=ft.Column([ft.Text(f"{describe(item)}, {item.at:%A %H:%M}") for item in missed], tight=True,
+                          scroll=ft.ScrollMode.AUTO),
+        actions=[ft.FilledButton("OK", on_click=on_read)],
+        on_dismiss=on_read,
     )
 
 

@@ -4,12 +4,12 @@ your safety plan."""
 import flet as ft
 
 from storage.people import Support
-from storage.people_repository import PeopleRepository
 from views.context import Tend, use_tend
 from views.crisis_lines import crisis_line_card
 from views.links import open_link
 from views.person_card import reach_buttons
 from views.reaching_out import address_for, link_for, open_contact_link
+from views.reminding import use_reminding
 
 SAFETY_PLAN_ROUTE = "/people/safety-plan"
 
@@ -18,13 +18,14 @@ SAFETY_PLAN_ROUTE = "/people/safety-plan"
 def GetHelpButton() -> ft.Control:
     tend = use_tend()
     page = ft.context.page
+    people = use_reminding().people.values()
     showing, set_showing = ft.use_state(False)
 
     def open_plan() -> None:
         set_showing(False)
         page.navigate(SAFETY_PLAN_ROUTE)
 
-    ft.use_dialog(help_dialog(tend, open_plan, on_close=lambda: set_showing(False)) if showing else None)
+    ft.use_dialog(help_dialog(tend, people, open_plan, on_close=lambda: set_showing(False)) if showing else None)
     return ft.FilledTonalButton(
         "Get help now",
         icon=ft.Icons.SUPPORT,
@@ -32,9 +33,9 @@ def GetHelpButton() -> ft.Control:
     )
 
 
-def help_dialog(tend: Tend, open_plan, on_close) -> ft.AlertDialog:
+def help_dialog(tend: Tend, people, open_plan, on_close) -> ft.AlertDialog:
     emergency = tend.crisis.emergency_for(tend.settings.country)
-    own_lines = [person for person in PeopleRepository(tend.store).people() if Support.CRISIS in person.supports]
+    own_lines = [person for person in people if Support.CRISIS in person.supports]
 
     async def call_emergency():
         await open_contact_link(tend, f"tel:{emergency.number}", emergency.number)

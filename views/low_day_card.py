@@ -5,12 +5,12 @@ safety plan. Dismissed, it stays away for the rest of the day."""
 import flet as ft
 
 from storage.people import people_for
-from storage.people_repository import PeopleRepository
 from views.context import use_tend
 from views.help import SAFETY_PLAN_ROUTE
 from views.people import need_picker
 from views.person_card import reach_buttons
 from views.reaching_out import last_reached_words, use_reaching_out
+from views.reminding import use_reminding
 
 
 @ft.component
@@ -18,8 +18,8 @@ def LowDayCard(on_dismiss) -> ft.Control:
     tend = use_tend()
     page = ft.context.page
     need, set_need = ft.use_state(None)
-    people = ft.use_memo(lambda: PeopleRepository(tend.store).people(), [])
     reaching = use_reaching_out()
+    people = use_reminding().people.values()
     now = tend.now()
     chosen = people_for(need, people, reaching.last_contacts)[:5] if need else []
     if need and not chosen:

@@ -14,6 +14,7 @@ from views.labelled import said_as
 from views.person_card import person_card
 from views.person_editor import PersonCallbacks, person_dialog
 from views.reaching_out import last_reached_words, use_reaching_out
+from views.reminding import use_reminding
 from views.screen import screen, section_title
 
 
@@ -33,18 +34,18 @@ def need_picker(need: Support | None, on_pick, with_anyone: bool = True) -> ft.C
 def PeopleScreen() -> ft.Control:
     tend = use_tend()
     page = ft.context.page
-    version, set_version = ft.use_state(0)
-    people = ft.use_memo(lambda: PeopleRepository(tend.store).people(), [version])
+    reminding = use_reminding()  # holds everyone, by name, and is read again after every change
+    people = list(reminding.people.values())
     need, set_need = ft.use_state(None)
     editing, set_editing = ft.use_state(None)  # (person or None,) while the form is open
     deleted, set_deleted = ft.use_state(None)
     added, set_added = ft.use_state(0)
     reaching = use_reaching_out()
-    start_import = use_contacts_import(lambda count: (set_added(count), set_version(version + 1)))
+    start_import = use_contacts_import(lambda count: (set_added(count), reminding.refresh()))
 
     def changed() -> None:
         set_editing(None)
-        set_version(version + 1)
+        reminding.refresh()
 
     def was_deleted(person) -> None:
         set_deleted(person)
@@ -53,7 +54,7 @@ def PeopleScreen() -> ft.Control:
     def undo_delete() -> None:
         if tend.wrote(lambda: PeopleRepository(tend.store).save(deleted)):
             set_deleted(None)
-            set_version(version + 1)
+            reminding.refresh()
 
     callbacks = PersonCallbacks(saved=lambda _: (set_deleted(None), changed()), deleted=was_deleted,
                                 closed=lambda: set_editing(None))

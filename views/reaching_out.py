@@ -16,6 +16,7 @@ from storage.phones import call_link, email_link, text_link
 from views.checkin_editing import notice_card
 from views.context import Tend, use_tend
 from views.links import open_link
+from views.reminding import use_reminding
 
 WAY_VERBS = {Way.CALL: "call", Way.TEXT: "text", Way.EMAIL: "email"}
 HAND_LOGGED_WAYS = ((Way.CALL, "A call"), (Way.TEXT, "A message"), (Way.EMAIL, "An email"),
@@ -54,13 +55,12 @@ async def open_contact_link(tend: Tend, url: str, fallback: str) -> bool:
     return False
 
 
-def use_reaching_out(on_logged: Callable[[], None] = lambda: None) -> ReachingOut:
+def use_reaching_out() -> ReachingOut:
     tend = use_tend()
+    reminding = use_reminding()  # a logged contact changes who is due, and "last reached out" on every screen
     repository = PeopleRepository(tend.store)
     asking, set_asking = ft.use_state(None)  # (person, way or None): None asks how, a way asks "did you reach them?"
     logged, set_logged = ft.use_state(None)
-    version, set_version = ft.use_state(0)
-    last_contacts = ft.use_memo(repository.last_contacts, [version])
 
     def log(person: Person, way: Way) -> None:
         contact = None
@@ -71,15 +71,13 @@ def use_reaching_out(on_logged: Callable[[], None] = lambda: None) -> ReachingOu
 
         if tend.wrote(write):
             set_logged((person, contact))
-            set_version(version + 1)
-            on_logged()
+            reminding.refresh()
         set_asking(None)
 
     def forget(contact) -> None:
         if tend.wrote(lambda: repository.forget_contact(contact)):
             set_logged(None)
-            set_version(version + 1)
-            on_logged()
+            reminding.refresh()
 
     async def reach(person: Person, way: Way) -> None:
         if await open_contact_link(tend, link_for(person, way), address_for(person, way)):
@@ -90,7 +88,7 @@ def use_reaching_out(on_logged: Callable[[], None] = lambda: None) -> ReachingOu
     if logged:
         person, contact = logged
         notice = _logged_notice(person.name, lambda: forget(contact))
-    return ReachingOut(reach, lambda person: set_asking((person, None)), last_contacts, notice)
+    return ReachingOut(reach, lambda person: set_asking((person, None)), reminding.last_contacts, notice)
 
 
 def last_reached_words(person: Person, last_contacts: dict[str, datetime], now: datetime) -> str:

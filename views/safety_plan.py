@@ -3,10 +3,10 @@
 
 import flet as ft
 
-from storage.people_repository import PeopleRepository
 from storage.safety_plan import STEPS, load_plan, plan_as_text, plan_problems, save_plan, with_step
 from views.context import use_tend
 from views.labelled import labelled_group
+from views.reminding import use_reminding
 from views.screen import screen, section_title
 
 EXPORT_NAME = "my-safety-plan.txt"
@@ -16,7 +16,7 @@ EXPORT_NAME = "my-safety-plan.txt"
 def SafetyPlanScreen() -> ft.Control:
     tend = use_tend()
     plan, set_plan = ft.use_state(lambda: load_plan(tend.store))
-    people = ft.use_memo(lambda: PeopleRepository(tend.store).people(), [])
+    people = list(use_reminding().people.values())
     typed = ft.use_ref(lambda: {step.key: plan.text(step.key) for step in STEPS}).current  # see CheckInForm
     problems, set_problems = ft.use_state({})
     saved_at, set_saved_at = ft.use_state("")

@@ -6,14 +6,16 @@ import flet as ft
 from storage.checkin_repository import CheckInRepository
 from storage.checkins import CheckIn, Mood, new_check_in
 from storage.days import today
-from storage.low_day_card import dismiss, dismissed_on, offers_reaching_out
+from storage.prompts import dismiss, dismissed_on, offers_reaching_out
 from views.checkin_editing import notice_card, use_check_in_editing
 from views.checkin_tile import CheckInTile
 from views.context import use_tend
+from views.due_items import due_list
 from views.labelled import spoken_button
 from views.low_day_card import LowDayCard
 from views.moods import MOOD_COLORS, MOOD_ICONS
-from views.screen import screen
+from views.reminding import use_reminding
+from views.screen import screen, section_title
 
 
 def mood_button(mood: Mood, on_tap) -> ft.Control:
@@ -55,6 +57,7 @@ def TodaysCheckIns(entries: tuple[CheckIn, ...], on_open) -> ft.Control:
 @ft.component
 def TodayScreen() -> ft.Control:
     tend = use_tend()
+    reminding = use_reminding()
     day_start = tend.settings.day_starts_at
     just_saved, set_just_saved = ft.use_state(None)
     offering, set_offering = ft.use_state(False)
@@ -80,6 +83,8 @@ def TodayScreen() -> ft.Control:
         set_entries(lambda shown: (check_in, *shown))  # today's newest: no need to read the month again
         if offers_reaching_out(mood, today(check_in.at, day_start), dismissed_on(tend.store)):
             set_offering(True)
+        if any(item.reminder.kind == "check_in" for item in reminding.due):
+            reminding.refresh()  # today now has a check-in: its reminder stops
 
     def stop_offering() -> None:
         set_offering(False)
@@ -98,12 +103,14 @@ def TodayScreen() -> ft.Control:
         ],
     ) if just_saved else None
 
+    due = due_list(reminding)
     return screen(
         "Today",
         ft.Text("How are you feeling right now?", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
-        MoodPicker(ft.use_callback(log, [tend])),
+        MoodPicker(ft.use_callback(log, [tend, reminding])),
         *[card for card in (saved_card, editing.undo_card) if card],
         *([LowDayCard(stop_offering)] if offering else []),
+        *([section_title("Due now"), *due] if due else []),
         ft.Text("Today's check-ins", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
         TodaysCheckIns(entries, editing.open),
     )

@@ -1,0 +1,88 @@
+"""A reminder that is due, with its actions: for a check-in, Check in now, Snooze, Done; for a person, Call, Text,
+Snooze, Done. Shown as the banner over every screen when something comes due, and listed on Today."""
+
+import flet as ft
+
+from storage.reminders import Due, Overdue
+from views.labelled import said_as
+from views.person_card import reach_buttons
+from views.reaching_out import use_reaching_out
+from views.reminding import describe, use_reminding
+from views.snooze import snooze_dialog
+
+
+def due_key(item: Due | Overdue) -> str:
+    """Stable across looks, so a banner put aside stays put aside until something new is due."""
+    return f"touch/{item.plan.person_id}" if isinstance(item, Overdue) else f"{item.reminder.id}@{item.at.isoformat()}"
+
+
+@ft.component
+def DueItem(item: Due | Overdue, on_later=None) -> ft.Control:
+    """One due item; `on_later` (banner only) puts it aside for now without changing anything."""
+    reminding = use_reminding()
+    page = ft.context.page
+    reaching = use_reaching_out()
+    snoozing, set_snoozing = ft.use_state(False)
+    what = describe(item)
+
+    def snooze(choice, chosen) -> None:
+        set_snoozing(False)
+        reminding.snooze(item, choice, chosen)
+
+    ft.use_dialog(snooze_dialog(what, snooze, lambda: set_snoozing(False)) if snoozing else None)
+
+    def check_in_now() -> None:
+        reminding.done(item)
+        page.navigate("/")
+
+    if isinstance(item, Overdue):
+        person = reminding.people.get(item.plan.person_id)
+        reach = reach_buttons(person, reaching.reach) if person else []
+        finish = said_as(ft.TextButton, "Done", f"I reached out to {item.plan.name}",
+                         on_click=lambda: reaching.log_by_hand(person))
+    else:
+        reach = [ft.FilledButton("Check in now", on_click=check_in_now)] if item.reminder.kind == "check_in" else []
+        finish = said_as(ft.TextButton, "Done", f"Done: {what}", on_click=lambda: reminding.done(item))
+    actions = [*reach, said_as(ft.TextButton, "Snooze", f"Snooze: {what}", on_click=lambda: set_snoozing(True)),
+               finish, *([ft.TextButton("Later", on_click=on_later)] if on_later else [])]
+    return ft.Column(
+        [
+            ft.Text(what, theme_style=ft.TextThemeStyle.TITLE_SMALL),
+            ft.Row(actions, wrap=True, spacing=4),
+            *([reaching.notice] if reaching.notice else []),
+        ],
+        spacing=4,
+    )
+
+
+@ft.component
+def DueBanner() -> ft.Control | None:
+    """The first due item not put aside, above whichever screen is open, announced to screen readers."""
+    reminding = use_reminding()
+    put_aside, set_put_aside = ft.use_state(frozenset())
+    waiting = [item for item in (*reminding.due, *reminding.overdue) if due_key(item) not in put_aside]
+    if not waiting:
+        return ft.Container(visible=False)
+    first = waiting[0]
+    return ft.Semantics(
+        live_region=True,
+        container=True,
+        label="Reminder",
+        content=ft.Container(
+            ft.Row(
+                [
+                    ft.Icon(ft.Icons.NOTIFICATIONS_ACTIVE_OUTLINED),
+                    ft.Container(DueItem(first, lambda: set_put_aside(put_aside | {due_key(first)}),
+                                         key=due_key(first)), expand=True),
+                ],
+                vertical_alignment=ft.CrossAxisAlignment.START,
+            ),
+            bgcolor=ft.Colors.SECONDARY_CONTAINER,
+            padding=ft.Padding.symmetric(horizontal=16, vertical=8),
+        ),
+    )
+
+
+def due_list(reminding) -> list[ft.Control]:
+    """Everything due now, for Today."""
+    return [DueItem(item, key=due_key(item)) for item in (*reminding.due, *reminding.overdue)]

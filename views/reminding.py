@@ -1,0 +1,196 @@
+"""What is due now, kept current while Tend is open, and the actions on it, shared by the banner, Today and
+Reminders through Flet's context.
+
+A timer looks again every few seconds, so a reminder that comes due while the app is open is noticed without
+anyone tapping anything. Every rule (what is due, snooze, done) is a storage function given `now`.
+"""
+
+import asyncio
+import os
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Awaitable, Callable
+
+import flet as ft
+
+from storage.checkin_repository import CheckInRepository
+from storage.days import day_of, today
+from storage.people import Person
+from storage.people_repository import PeopleRepository
+from storage.records import parse_stamp
+from storage.reminder_repository import ReminderRepository
+from storage.reminders import Due, Overdue, TouchPlan, done, due_now, missed_since, overdue, snooze_ends_at, snoozed
+from storage import prompts
+from views import phone_notifications
+from views.context import Tend, use_tend
+
+CHECK_EVERY_VARIABLE = "TEND_REMINDER_CHECK_SECONDS"
+CHECK_EVERY_SECONDS = 20.0
+
+
+@dataclass(frozen=True)
+class Reminding:
+    due: tuple[Due, ...]
+    overdue: tuple[Overdue, ...]
+    people: dict[str, Person]
+    last_contacts: dict[str, datetime]
+    """Each person's latest contact: one reading for every screen, refreshed whenever a contact is logged."""
+    missed: tuple[Due, ...]
+    """What rang while Tend was closed, shown once when it opens."""
+    done: Callable[[Due], None]
+    snooze: Callable[[Due | Overdue, str, datetime | None], None]
+    """Snooze a reminder or a person: "10 minutes", "1 hour", "tomorrow morning", or "chosen" with a moment."""
+    seen_missed: Callable[[], None]
+    refresh: Callable[[], None]
+    """Look again now (after a check-in, a contact, or a change to reminders)."""
+    notifications: str
+    """Whether the phone's own notifications remind too, in words for the Reminders screen."""
+    allow_notifications: Callable[[], Awaitable[None]] | None
+    """Asks the phone's permission, when it has notifications and hasn't been asked yet."""
+
+
+RemindingContext: ft.ContextProvider["Reminding | None"] = ft.create_context(None)
+
+
+def use_reminding() -> Reminding:
+    reminding = ft.use_context(RemindingContext)
+    assert reminding is not None, "screens are rendered inside Shell, which provides RemindingContext"
+    return reminding
+
+
+def checked_in_days(tend: Tend, now: datetime) -> set[date]:
+    """The days (by the person's day start) around now that already have a check-in."""
+    day_start = tend.settings.day_starts_at
+    current = today(now, day_start)
+    entries = CheckInRepository(tend.store, day_start).between(current - timedelta(days=1), current)
+    return {day_of(entry.at, day_start) for entry in entries}
+
+
+def touch_plans(people: list[Person], last_contacts: dict[str, datetime]) -> list[TouchPlan]:
+    return [TouchPlan(p.id, p.name, p.stay_in_touch_days, last_contacts.get(p.id), parse_stamp(p.created))
+            for p in people if p.stay_in_touch_days]
+
+
+def check_interval(environ=os.environ) -> float:
+    """Seconds between looks; tests make it short, so a moved clock is noticed at once."""
+    return float(environ.get(CHECK_EVERY_VARIABLE) or CHECK_EVERY_SECONDS)
+
+
+def use_reminding_service() -> Reminding:
+    """Called once, in the Shell: owns the timer and the state every screen reads."""
+    tend = use_tend()
+    page = ft.context.page
+    changes, set_changes = ft.use_state(0)
+    missed, set_missed = ft.use_state(())
+    phone, set_phone = ft.use_state((None, phone_notifications.UNAVAILABLE))  # (service, words)
+    reminders = ReminderRepository(tend.store)
+    zone, day_start = tend.zone, tend.settings.day_starts_at
+
+    def start_timer():
+        """Looks again every few seconds, and on open notes what was missed while Tend was closed."""
+        now = tend.now()
+        set_missed(tuple(missed_since(reminders.all(), reminders.last_seen(), now, zone,
+                                      checked_in_days(tend, now), day_start)))
+
+        async def look_again_regularly():
+            while True:
+                await asyncio.sleep(check_interval())
+                tend.wrote(lambda: reminders.mark_seen(tend.now()))
+                latest.current()
+
+        async def find_phone_notifications():
+            service = await phone_notifications.notification_service()
+            if service is None:
+                return
+            asked = prompts.done_with(tend.store, prompts.NOTIFICATIONS)
+            if asked and await phone_notifications.allowed(service):
+                set_phone((service, phone_notifications.ON))
+            else:
+                set_phone((service, phone_notifications.DENIED if asked else phone_notifications.ASK))
+
+        timer = page.run_task(look_again_regularly)
+        page.run_task(find_phone_notifications)
+        return timer.cancel
+
+    ft.use_effect(start_timer, [])
+
+    def schedule_on_phone():
+        service, words = phone
+        if service is not None and words == phone_notifications.ON:
+            items = phone_notifications.upcoming(reminders.all(), tend.now(), zone, day_start)
+            page.run_task(phone_notifications.reschedule, service, items)
+
+    ft.use_effect(schedule_on_phone, [changes, phone])
+
+    async def allow_notifications() -> None:
+        service = phone[0]
+        permitted = await phone_notifications.allowed(service)
+        tend.wrote(lambda: prompts.finish(tend.store, prompts.NOTIFICATIONS, tend.now()))
+        set_phone((service, phone_notifications.ON if permitted else phone_notifications.DENIED))
+
+    def current():
+        now = tend.now()
+        repository = PeopleRepository(tend.store)
+        people = repository.people()
+        due = due_now(reminders.all(), now, zone, checked_in_days(tend, now), day_start)
+        last_contacts = repository.last_contacts()
+        late = overdue(touch_plans(people, last_contacts), now, reminders.touch_snoozes(), day_start)
+        return tuple(due), tuple(late), {p.id: p for p in people}, last_contacts
+
+    snapshot, set_snapshot = ft.use_state(current)
+
+    def look() -> None:
+        """Sets what is due, re-rendering the screens only when that changed."""
+        found = current()
+        if found != snapshot:
+            set_snapshot(found)
+
+    latest = ft.use_ref(None)
+    latest.current = look  # the timer, started once, always looks with this render's settings
+    ft.use_effect(look, [changes, day_start])
+    due, late, people, last_contacts = snapshot
+
+    def refresh() -> None:
+        set_changes(lambda n: n + 1)
+
+    def mark_done(item: Due) -> None:
+        if tend.wrote(lambda: reminders.save(done(item.reminder, item.at), tend.now())):
+            refresh()
+
+    def snooze(item: Due | Overdue, choice: str, chosen: datetime | None = None) -> None:
+        now = tend.now()
+        try:
+            if isinstance(item, Due):
+                quieter = snoozed(item.reminder, choice, now, zone, chosen, day_start)
+                write = lambda: reminders.save(quieter, now)  # noqa: E731
+            else:
+                until = snooze_ends_at(choice, now, zone, chosen, day_start)
+                write = lambda: reminders.snooze_touch(item.plan.person_id, until, now)  # noqa: E731
+        except ValueError as problem:
+            tend.tell(str(problem))
+            return
+        if tend.wrote(write):
+            tend.tell(f"Snoozed until {_when(quieter.snoozed_until if isinstance(item, Due) else until, now)}.")
+            refresh()
+
+    def seen_missed() -> None:
+        set_missed(())
+        tend.wrote(lambda: reminders.mark_seen(tend.now()))
+
+    return Reminding(due, late, people, last_contacts, missed, mark_done, snooze, seen_missed, refresh, phone[1],
+                     allow_notifications if phone[1] == phone_notifications.ASK else None)
+
+
+def _when(moment: datetime, now: datetime) -> str:
+    local = moment.astimezone(now.tzinfo)
+    return f"{local:%H:%M}" if local.date() == now.date() else f"{local:%A %H:%M}"
+
+
+def describe(item: Due | Overdue) -> str:
+    """What a due item asks of the person, in a few calm words."""
+    if isinstance(item, Overdue):
+        late = item.days_overdue
+        return f"Stay in touch with {item.plan.name}" + (f" ({late} days since it was due)" if late > 1 else "")
+    if item.reminder.kind == "check_in":
+        return f"Time to check in ({item.at:%H:%M})"
+    return item.reminder.text
