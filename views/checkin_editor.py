@@ -10,6 +10,7 @@ from storage.checkins import CheckIn, Mood, check_in_problems, new_check_in, rev
 from storage.days import moment_from_text
 from storage.errors import StorageError
 from views.context import use_tend
+from views.dialog_form import dialog_form
 from views.labelled import labelled_group
 from views.moods import MOOD_ICONS
 
@@ -104,55 +105,34 @@ def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Cont
                  on_select=lambda _, m=m: set_mood(m)) for m in Mood],
         wrap=True,
     )
-    fields = ft.Column(
-        [
-            labelled_group("Mood", mood_group, problems.get("mood")),
+    fields = [
+        labelled_group("Mood", mood_group, problems.get("mood")),
+        ft.Row(
+            [
+                ft.TextField(ref=day_field, label="Date", value=typed["day"], hint_text="2026-03-14", width=150,
+                             on_change=lambda e: typed.update(day=e.control.value)),
+                ft.TextField(label="Time", value=typed["time"], hint_text="21:30", width=110,
+                             on_change=lambda e: typed.update(time=e.control.value)),
+            ],
+            wrap=True,
+        ),
+        *([ft.Text(problems["at"], color=ft.Colors.ERROR)] if "at" in problems else []),
+        *[
+            scale_picker(label, scales[name], lambda v, name=name: set_scales({**scales, name: v}),
+                         problems.get(name))
+            for name, label in SCALES
+        ],
+        labelled_group(
+            "Emotions",
             ft.Row(
-                [
-                    ft.TextField(ref=day_field, label="Date", value=typed["day"], hint_text="2026-03-14", width=150,
-                                 on_change=lambda e: typed.update(day=e.control.value)),
-                    ft.TextField(label="Time", value=typed["time"], hint_text="21:30", width=110,
-                                 on_change=lambda e: typed.update(time=e.control.value)),
-                ],
+                [ft.Chip(label=tag, selected=tag in chosen_tags, on_select=lambda _, t=tag: toggle_tag(t))
+                 for tag in available_tags],
                 wrap=True,
             ),
-            *([ft.Text(problems["at"], color=ft.Colors.ERROR)] if "at" in problems else []),
-            *[
-                scale_picker(label, scales[name], lambda v, name=name: set_scales({**scales, name: v}),
-                             problems.get(name))
-                for name, label in SCALES
-            ],
-            labelled_group(
-                "Emotions",
-                ft.Row(
-                    [ft.Chip(label=tag, selected=tag in chosen_tags, on_select=lambda _, t=tag: toggle_tag(t))
-                     for tag in available_tags],
-                    wrap=True,
-                ),
-                problems.get("tags"),
-            ),
-            ft.TextField(ref=note_field, label="Note", value=typed["note"], multiline=True, min_lines=3, max_lines=8,
-                         on_change=lambda e: typed.update(note=e.control.value)),
-            *([ft.Text(problems["note"], color=ft.Colors.ERROR)] if "note" in problems else []),
-        ],
-        spacing=12,
-        scroll=ft.ScrollMode.AUTO,
-        expand=True,
-    )
-    # The buttons stay in view below the scrolling fields, so Save is never out of reach after a long note.
-    buttons = ft.Row(
-        [
-            *([ft.TextButton("Delete", icon=ft.Icons.DELETE_OUTLINE, on_click=delete)] if original else []),
-            ft.TextButton("Cancel", on_click=callbacks.closed),
-            ft.FilledButton("Save", on_click=save),
-        ],
-        alignment=ft.MainAxisAlignment.END,
-        wrap=True,
-    )
-    outcome = problems.get("save") or (problems and "Nothing was saved yet: please look at the marked details.")
-    return ft.Column(
-        [fields, *([ft.Text(outcome, color=ft.Colors.ERROR)] if outcome else []), buttons],
-        spacing=8,
-        width=520,
-        height=max(320, (ft.context.page.height or 800) - 220),
-    )
+            problems.get("tags"),
+        ),
+        ft.TextField(ref=note_field, label="Note", value=typed["note"], multiline=True, min_lines=3, max_lines=8,
+                     on_change=lambda e: typed.update(note=e.control.value)),
+        *([ft.Text(problems["note"], color=ft.Colors.ERROR)] if "note" in problems else []),
+    ]
+    return dialog_form(fields, problems, save, callbacks.closed, delete if original else None)

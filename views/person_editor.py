@@ -9,6 +9,7 @@ from storage.errors import StorageError
 from storage.people import REACHABLE_BY, Person, PersonProblems, Support, Way, new_person, revised_person
 from storage.people_repository import PeopleRepository
 from views.context import use_tend
+from views.dialog_form import dialog_form
 from views.labelled import labelled_group
 
 
@@ -99,53 +100,33 @@ def PersonForm(original: Person | None, callbacks: PersonCallbacks) -> ft.Contro
         return ft.TextField(label=label, value=typed["phones"][index], keyboard_type=ft.KeyboardType.PHONE,
                             on_change=typed_phone, error=problems.get(f"phone {index + 1}"))
 
-    fields = ft.Column(
-        [
-            ft.TextField(ref=name_field, label="Name", value=typed["name"], error=problems.get("name"),
-                         on_change=lambda e: typed.update(name=e.control.value), autofocus=not original),
-            *[phone_field(index) for index in range(phone_count)],
-            *([ft.Text(problems["phones"], color=ft.Colors.ERROR)] if "phones" in problems else []),
-            ft.TextButton("Add another number", icon=ft.Icons.ADD, on_click=add_phone),
-            text_field("email", "Email", keyboard_type=ft.KeyboardType.EMAIL),
-            labelled_group(
-                "Kinds of support they give",
-                ft.Column([ft.Chip(label=ft.Text(f"{kind.word}: {kind.meaning}"), selected=kind in supports,
-                                   on_select=lambda _, k=kind: toggle(k)) for kind in Support], spacing=4),
-                problems.get("supports"),
+    fields = [
+        ft.TextField(ref=name_field, label="Name", value=typed["name"], error=problems.get("name"),
+                     on_change=lambda e: typed.update(name=e.control.value), autofocus=not original),
+        *[phone_field(index) for index in range(phone_count)],
+        *([ft.Text(problems["phones"], color=ft.Colors.ERROR)] if "phones" in problems else []),
+        ft.TextButton("Add another number", icon=ft.Icons.ADD, on_click=add_phone),
+        text_field("email", "Email", keyboard_type=ft.KeyboardType.EMAIL),
+        labelled_group(
+            "Kinds of support they give",
+            ft.Column([ft.Chip(label=ft.Text(f"{kind.word}: {kind.meaning}"), selected=kind in supports,
+                               on_select=lambda _, k=kind: toggle(k)) for kind in Support], spacing=4),
+            problems.get("supports"),
+        ),
+        text_field("helps_with", "What they help with", hint_text="A walk, a chat about work, lifts"),
+        labelled_group(
+            "Best way to reach them",
+            ft.SegmentedButton(
+                segments=[ft.Segment(value=way.value, label=way.value.capitalize()) for way in REACHABLE_BY],
+                selected=[preferred.value] if preferred else [],
+                allow_empty_selection=True,
+                show_selected_icon=False,
+                on_change=lambda e: set_preferred(Way(e.control.selected[0]) if e.control.selected else None),
             ),
-            text_field("helps_with", "What they help with", hint_text="A walk, a chat about work, lifts"),
-            labelled_group(
-                "Best way to reach them",
-                ft.SegmentedButton(
-                    segments=[ft.Segment(value=way.value, label=way.value.capitalize()) for way in REACHABLE_BY],
-                    selected=[preferred.value] if preferred else [],
-                    allow_empty_selection=True,
-                    show_selected_icon=False,
-                    on_change=lambda e: set_preferred(Way(e.control.selected[0]) if e.control.selected else None),
-                ),
-                problems.get("preferred"),
-            ),
-            text_field("every", "Stay in touch every … days (optional)", "stay_in_touch_days",
-                       keyboard_type=ft.KeyboardType.NUMBER, width=280),
-            text_field("note", "Note", multiline=True, min_lines=2, max_lines=6),
-        ],
-        spacing=12,
-        scroll=ft.ScrollMode.AUTO,
-        expand=True,
-    )
-    buttons = ft.Row(
-        [
-            *([ft.TextButton("Delete", icon=ft.Icons.DELETE_OUTLINE, on_click=delete)] if original else []),
-            ft.TextButton("Cancel", on_click=callbacks.closed),
-            ft.FilledButton("Save", on_click=save),
-        ],
-        alignment=ft.MainAxisAlignment.END,
-        wrap=True,
-    )
-    outcome = problems.get("save") or (problems and "Nothing was saved yet: please look at the marked details.")
-    return ft.Column(
-        [fields, *([ft.Text(outcome, color=ft.Colors.ERROR)] if outcome else []), buttons],
-        spacing=8,
-        width=520,
-        height=max(320, (ft.context.page.height or 800) - 220),
-    )
+            problems.get("preferred"),
+        ),
+        text_field("every", "Stay in touch every … days (optional)", "stay_in_touch_days",
+                   keyboard_type=ft.KeyboardType.NUMBER, width=280),
+        text_field("note", "Note", multiline=True, min_lines=2, max_lines=6),
+    ]
+    return dialog_form(fields, problems, save, callbacks.closed, delete if original else None)
