@@ -13,10 +13,12 @@ from storage.crisis_lines import country_from_locale, load_crisis_directory
 from storage.persistence import Store
 from storage.prompts import needs_welcome
 from storage.settings import Settings, load_settings, save_settings
+from views.backups import BackupsScreen
 from views.context import Tend, TendContext, use_tend
 from views.due_items import DueBanner
 from views.help import GetHelpButton
 from views.history import HistoryScreen
+from views.lock_screen import LockGate
 from views.navigation import WIDE_LAYOUT_MIN_WIDTH, navigation_bar, navigation_rail, place_index
 from views.people import PeopleScreen
 from views.reminders import RemindersScreen
@@ -76,6 +78,7 @@ def App(store: Store, assets_dir: Path, clock: Callable[[], datetime], zone: tzi
                         ft.Route(path="reminders", component=RemindersScreen),
                         ft.Route(path="history", component=HistoryScreen),
                         ft.Route(path="settings", component=SettingsScreen),
+                        ft.Route(path="settings/backups", component=BackupsScreen),
                     ],
                 )
             ],
@@ -102,12 +105,7 @@ def Shell() -> ft.View:
     # the effect runs after the screens below have rendered, so it sees what their reading repaired.
     ft.use_effect(lambda: set_known(len(tend.store.recovery_notes)))
     notes = tend.store.recovery_notes[acknowledged:known]
-    reminding = use_reminding()
-    if notes:
-        dialog = repair_dialog(notes, lambda: set_acknowledged(acknowledged + len(notes)))
-    else:
-        dialog = missed_dialog(reminding.missed, reminding.seen_missed) if reminding.missed else None
-    ft.use_dialog(dialog)
+    ft.use_dialog(repair_dialog(notes, lambda: set_acknowledged(acknowledged + len(notes))) if notes else None)
     width, set_width = ft.use_state(page.width or 0)
 
     def follow_window_size() -> None:
@@ -121,11 +119,13 @@ def Shell() -> ft.View:
     content = ft.Column(
         [
             DueBanner(),
+            MissedReminders(),
             ft.Container(content=shown, expand=True, padding=ft.Padding.symmetric(horizontal=16, vertical=8)),
         ],
         spacing=0,
         expand=True,
     )
+    content = LockGate(content)  # the app lock covers every screen, never the navigation or Get help now
     return ft.View(
         route="/",
         can_pop=False,
@@ -147,15 +147,19 @@ def Shell() -> ft.View:
     )
 
 
-def missed_dialog(missed, on_read) -> ft.AlertDialog:
-    """Reminders that rang while Tend was closed, told once, calmly."""
-    return ft.AlertDialog(
+@ft.component
+def MissedReminders() -> ft.Control:
+    """Reminders that rang while Tend was closed, told once, calmly; inside the lock, like every screen."""
+    reminding = use_reminding()
+    missed = reminding.missed
+    ft.use_dialog(ft.AlertDialog(
         title=ft.Text("While Tend was closed"),
         content=ft.Column([ft.Text(f"{describe(item)}, {item.at:%A %H:%M}") for item in missed], tight=True,
                           scroll=ft.ScrollMode.AUTO),
-        actions=[ft.FilledButton("OK", on_click=on_read)],
-        on_dismiss=on_read,
-    )
+        actions=[ft.FilledButton("OK", on_click=reminding.seen_missed)],
+        on_dismiss=reminding.seen_missed,
+    ) if missed else None)
+    return ft.Container(visible=False)
 
 
 def repair_dialog(notes: list[str], on_read) -> ft.AlertDialog:

@@ -5,6 +5,7 @@ import flet as ft
 
 from storage.safety_plan import STEPS, load_plan, plan_as_text, plan_problems, save_plan, with_step
 from views.context import use_tend
+from views.file_saving import save_text_file
 from views.labelled import labelled_group
 from views.reminding import use_reminding
 from views.screen import screen, section_title
@@ -57,12 +58,7 @@ def SafetyPlanScreen() -> ft.Control:
         saved = save()
         if saved is None:
             return
-        text = plan_as_text(saved, people)
-        try:
-            await ft.FilePicker().save_file(dialog_title="Save your safety plan", file_name=EXPORT_NAME,
-                                            src_bytes=text.encode("utf-8"))
-        except Exception:  # noqa: BLE001 - a client without a file dialog: the text is still on screen to copy
-            tend.tell("This device could not save a file. Your plan is saved in Tend.")
+        await save_text_file(tend, "Save your safety plan", EXPORT_NAME, plan_as_text(saved, people))
 
     def step_controls(step) -> list[ft.Control]:
         field = ft.TextField(label=step.title, value=typed[step.key], multiline=True, min_lines=2, max_lines=8,

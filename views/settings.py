@@ -6,9 +6,11 @@ import flet as ft
 
 from storage.days import DAY_STARTS
 from views.context import use_tend
+from views.app_lock_settings import AppLockSettings
 from views.emotion_tags_editor import EmotionTagsEditor
 from views.labelled import named
 from views.screen import screen, section_title
+from views.your_data import YourData
 
 THEME_CHOICES = (("system", "Same as this device"), ("light", "Light"), ("dark", "Dark"))
 DAY_START_CHOICES = [(hour, "Midnight" if hour == 0 else f"{hour:02d}:00") for hour in DAY_STARTS]
@@ -50,4 +52,8 @@ def SettingsScreen() -> ft.Control:
                   on_change=lambda e: change(show_streaks=e.control.value)),
         section_title("Emotions to choose from"),
         EmotionTagsEditor(),
+        section_title("Your data"),
+        YourData(),
+        section_title("App lock"),
+        AppLockSettings(),
     )

@@ -1,0 +1,96 @@
+"""Backups: the automatic daily copies of your data, making one now, and bringing one back."""
+
+import math
+
+import flet as ft
+
+from storage.backups import BackupInfo, list_backups
+from views.context import use_tend
+from views.data_replaced import follow_replaced_data
+from views.labelled import said_as
+from views.screen import screen, section_title
+from views.your_data import outcome_text
+
+
+def day_in_words(info: BackupInfo) -> str:
+    return f"{info.day.day} {info.day:%B %Y}"
+
+
+def size_in_words(size_bytes: int) -> str:
+    if size_bytes < 1024:
+        return f"{size_bytes} bytes"
+    if size_bytes < 1024 * 1024:
+        return f"{math.ceil(size_bytes / 1024)} KB"
+    return f"{size_bytes / 1024 / 1024:.1f} MB"
+
+
+def described(info: BackupInfo) -> str:
+    """"23 November 2026 · 14 KB", and whether it holds the state just before a restore."""
+    parts = [day_in_words(info), size_in_words(info.size_bytes)]
+    return " · ".join(parts + ["before a restore"] if info.before_restore else parts)
+
+
+@ft.component
+def BackupsScreen() -> ft.Control:
+    tend = use_tend()
+    data_dir = tend.store.data_dir
+    version, set_version = ft.use_state(0)  # bumped after each change, so the list is read again
+    found = ft.use_memo(lambda: list_backups(data_dir) if data_dir else [], [version])
+    confirming, set_confirming = ft.use_state(None)
+    outcome, set_outcome = ft.use_state(None)
+
+    def back_up_now() -> None:
+        if tend.wrote(lambda: tend.store.back_up_now(tend.now())):
+            set_outcome(("Backed up just now. It is at the top of the list.", False))
+            set_version(version + 1)
+
+    def restore(info: BackupInfo) -> None:
+        set_confirming(None)
+        if not tend.wrote(lambda: tend.store.restore_backup(info.path, tend.now())):
+            return
+        follow_replaced_data(tend)
+        set_outcome((f"Restored the backup from {day_in_words(info)}: Tend now holds your data as it was then. "
+                     "What you had just before is kept as the backup marked “before a restore”, so you can undo "
+                     "this by restoring that one.", False))
+        set_version(version + 1)
+
+    ft.use_dialog(confirm_dialog(confirming, lambda: restore(confirming), lambda: set_confirming(None))
+                  if confirming else None)
+
+    if data_dir is None:
+        return screen("Backups", ft.Text("Tend is keeping your data in memory only this time, so there are no "
+                                         "backups. Start Tend with a data folder to have them."))
+    return screen(
+        "Backups",
+        ft.Text(f"Tend backs up your data once a day, when it starts, and keeps the newest 14 backups in "
+                f"{data_dir / 'backups'}. Like your data, backups are not locked or encrypted."),
+        ft.FilledTonalButton("Back up now", icon=ft.Icons.BACKUP_OUTLINED, on_click=back_up_now),
+        *([outcome_text(*outcome)] if outcome else []),
+        section_title("Your backups, newest first"),
+        *([backup_row(info, set_confirming) for info in found]
+          or [ft.Text("No backups yet. Tend makes the first one the next time it starts, or tap Back up now.")]),
+    )
+
+
+def backup_row(info: BackupInfo, on_restore) -> ft.Control:
+    return ft.Row(
+        [
+            ft.Text(described(info), expand=True),
+            said_as(ft.OutlinedButton, "Restore", f"Restore {described(info)}",
+                    on_click=lambda: on_restore(info)),
+        ],
+    )
+
+
+def confirm_dialog(info: BackupInfo, on_restore, on_cancel) -> ft.AlertDialog:
+    return ft.AlertDialog(
+        title=ft.Text("Restore this backup?"),
+        content=ft.Text(f"Your data will become what it was in the backup from {described(info)}. Changes since "
+                        "then will no longer show. Tend first backs up what you have now, so you can go back to it. "
+                        "Your app lock stays as it is."),
+        actions=[
+            ft.TextButton("Cancel", on_click=on_cancel),
+            ft.FilledButton("Restore", on_click=on_restore),
+        ],
+        modal=True,
+    )
