@@ -20,3 +20,13 @@ def test_every_screen_has_its_heading_and_help(chromium, tend_url, size_name, vi
         screenshot(page, f"{size_name}-{name.lower()}")
     context.close()
 
+
+
+@pytest.mark.browser
+def test_quick_taps_on_the_navigation_always_arrive(phone):
+    """Each tap on a tab must show its screen, however fast they come (a service the web client doesn't know once
+    made it ignore taps)."""
+    for _ in range(15):
+        for name in ("History", "Today"):
+            phone.get_by_role("tab", name=name, exact=True).click()
+            expect(phone.get_by_role("heading", name=name, exact=True)).to_be_visible(timeout=3000)

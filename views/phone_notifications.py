@@ -1,7 +1,8 @@
 """Reminders as the phone's own notifications, through the flet-notifications extension, so they ring with Tend
-closed. Only a built Android or iPhone app (or a desktop build that includes the extension) has that service: in
-the web mode and Flet's ready-made desktop window a call on it would never be answered, so every call has a short
-timeout and Tend then relies on its in-app reminders.
+closed. Only a built Android or iPhone app has that service. The web mode and Flet's ready-made desktop window
+don't: there a call on it is never answered, and merely registering the unknown service upsets the web client
+(measured: its navigation stopped following taps), so it is tried on phones only, and every call has a short
+timeout in case a phone build lacks it. Without it, Tend relies on its in-app reminders.
 """
 
 import asyncio
@@ -41,8 +42,10 @@ def upcoming(reminders: list[Reminder], now: datetime, zone, day_starts_at: int)
     return sorted(found, key=lambda item: item.at)[:MOST_SCHEDULED]
 
 
-async def notification_service():
+async def notification_service(page):
     """The phone's notification service, or None where this client has none (noticed within a few seconds)."""
+    if page.web or not page.platform.is_mobile():
+        return None
     try:
         from flet_notifications import LocalNotifications
     except ImportError:

@@ -99,7 +99,7 @@ def use_reminding_service() -> Reminding:
                 latest.current()
 
         async def find_phone_notifications():
-            service = await phone_notifications.notification_service()
+            service = await phone_notifications.notification_service(page)
             if service is None:
                 return
             asked = prompts.done_with(tend.store, prompts.NOTIFICATIONS)
