@@ -122,3 +122,26 @@ def test_a_reminder_missed_while_tend_was_closed_is_told_once_on_the_next_open(c
         page.wait_for_timeout(1500)
         expect(page.get_by_text("While Tend was closed")).to_have_count(0)
         page.close()
+
+
+def test_the_first_run_welcome_sets_things_up_and_never_comes_back(chromium, data_dir, clock):
+    with running_tend(data_dir, clock.environment()) as url:
+        page = chromium.new_page(viewport=PHONE)
+        open_tend(page, url, heading="Welcome to Tend", welcome="keep")
+        tap(page.get_by_role("button", name="Next"))
+        fill(page, "Name 1", "Sam")
+        fill(page, "Phone 1", "07700 900123")
+        tap(page.get_by_role("button", name="Next"))
+        fill(page, "Time", "20:30")
+        tap(page.get_by_role("button", name="Finish"))
+        expect(page.get_by_role("heading", name="Today")).to_be_visible()
+        go_to(page, "People")
+        expect(page.get_by_role("group", name=re.compile(r"^Sam "))).to_be_visible()
+        go_to(page, "Reminders")
+        expect(page.get_by_role("button", name=re.compile(r"^Check in 20:30, every day"))).to_be_visible()
+        page.close()
+    with running_tend(data_dir, clock.environment()) as url:
+        page = chromium.new_page(viewport=PHONE)
+        open_tend(page, url, welcome="keep")  # straight to Today
+        expect(page.get_by_role("heading", name="Welcome to Tend")).to_have_count(0)
+        page.close()

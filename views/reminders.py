@@ -69,7 +69,7 @@ def RemindersScreen() -> ft.Control:
                              on_click=lambda: set_editing((CHECK_IN, None))),
         section_title("Losing touch"),
         *([DueItem(item, key=due_key(item)) for item in reminding.overdue]
-          or [ft.Text("No one is overdue. Well done keeping in touch." if plans else
+          or [ft.Text("No one is overdue." if plans else
                       "To be reminded to stay in touch, set 'Stay in touch every … days' on a person in People.")]),
         *[ft.Text(f"{plan.name}: every {plan.every_days} days, next by {touch_due_at(plan):%A %d %B}")
           for plan in plans],
