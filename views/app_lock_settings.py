@@ -11,7 +11,8 @@ WHAT_IT_PROTECTS = (
     "With a PIN, Tend asks for it when it opens and after 5 minutes away. It hides your screens from someone who "
     "picks up this device. It does not encrypt Tend's files on this device, and backups and export files are not "
     "locked. Get help now stays reachable on the lock screen. Tend keeps no copy of your PIN, only a scrambled "
-    "check of it, so if you forget it, it can't be shown to you."
+    "check of it, so if you forget it, it can't be shown to you; your entries are not lost, though: deleting the "
+    "file lock.json in Tend's data folder turns the lock off."
 )
 
 
