@@ -49,6 +49,12 @@ def test_export_everything_then_import_it_into_a_fresh_tend_brings_the_check_ins
         page = new_phone(chromium, url)
         log_mood(page, "Good")
         log_mood(page, "Low")
+        go_to(page, "People")
+        tap(page.get_by_role("button", name="Add someone"))
+        fill(page, "Name", "Sam")
+        fill(page, "Phone", "07700 900123")
+        tap(page.get_by_role("button", name="Save"))
+        expect(page.get_by_role("group", name=re.compile(r"^Sam "))).to_be_visible()
         go_to(page, "Settings")
         screenshot(page, "settings-your-data-phone")
         with page.expect_download() as download:
@@ -74,6 +80,8 @@ def test_export_everything_then_import_it_into_a_fresh_tend_brings_the_check_ins
         expect(entries(page).filter(has_text="Good at")).to_have_count(1)
         go_to(page, "History")
         expect(entries(page).filter(has_text="Low at")).to_have_count(1)
+        go_to(page, "People")
+        expect(page.get_by_role("group", name=re.compile(r"^Sam "))).to_be_visible()
         page.context.close()
 
 

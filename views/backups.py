@@ -7,6 +7,7 @@ import flet as ft
 from storage.backups import BackupInfo, list_backups
 from views.context import use_tend
 from views.data_replaced import follow_replaced_data
+from views.reminding import use_reminding
 from views.labelled import said_as
 from views.screen import screen, section_title
 from views.your_data import outcome_text
@@ -33,6 +34,7 @@ def described(info: BackupInfo) -> str:
 @ft.component
 def BackupsScreen() -> ft.Control:
     tend = use_tend()
+    reminding = use_reminding()
     data_dir = tend.store.data_dir
     version, set_version = ft.use_state(0)  # bumped after each change, so the list is read again
     found = ft.use_memo(lambda: list_backups(data_dir) if data_dir else [], [version])
@@ -48,7 +50,7 @@ def BackupsScreen() -> ft.Control:
         set_confirming(None)
         if not tend.wrote(lambda: tend.store.restore_backup(info.path, tend.now())):
             return
-        follow_replaced_data(tend)
+        follow_replaced_data(tend, reminding)
         set_outcome((f"Restored the backup from {day_in_words(info)}: Tend now holds your data as it was then. "
                      "What you had just before is kept as the backup marked “before a restore”, so you can undo "
                      "this by restoring that one.", False))

@@ -15,6 +15,7 @@ from storage.exchange import SIZE_LIMIT, ImportProblem, export_text
 from storage.imports import import_file
 from views.context import use_tend
 from views.data_replaced import follow_replaced_data
+from views.reminding import use_reminding
 from views.file_saving import save_text_file
 
 BACKUPS_ROUTE = "/settings/backups"
@@ -23,6 +24,7 @@ BACKUPS_ROUTE = "/settings/backups"
 @ft.component
 def YourData() -> ft.Control:
     tend = use_tend()
+    reminding = use_reminding()
     page = ft.context.page
     outcome, set_outcome = ft.use_state(None)  # (message, went wrong) after an import
 
@@ -60,7 +62,7 @@ def YourData() -> ft.Control:
         except OSError:
             set_outcome(("That file could not be read. Nothing was imported, so your data is as it was.", True))
             return
-        follow_replaced_data(tend)
+        follow_replaced_data(tend, reminding)
         set_outcome((f"Imported “{picked.name}”. {report.summary} Today and History show the imported check-ins.",
                      False))
 
