@@ -24,6 +24,10 @@ from storage.checkin_repository import PREFIX as CHECKINS
 from storage.checkins import check_in_problems
 from storage.days import month_key
 from storage.layout import checked_name
+from storage.people import Way, person_problems
+from storage.people_repository import CONTACTS_FILE, PEOPLE_FILE
+from storage.reminder_repository import FILE as REMINDERS_FILE
+from storage.reminders import reminder_from_document, reminder_problems
 from storage.records import parse_stamp, stamp
 
 FORMAT = "tend-export"
@@ -256,6 +260,37 @@ def _lists_problems(name: str, record: dict) -> dict[str, str]:
     return {"tags": problem} if problem else {}
 
 
+def _person_problems(name: str, record: dict) -> dict[str, str]:
+    fields = ("name", "phones", "email", "supports", "helps_with", "note", "preferred", "stay_in_touch_days")
+    given = {field: record[field] for field in fields if field in record}
+    if isinstance(given.get("phones"), list):
+        given["phones"] = tuple(given["phones"])
+    if isinstance(given.get("supports"), list):
+        given["supports"] = tuple(given["supports"])
+    return person_problems(**{"name": None, **given})
+
+
+def _contact_problems(name: str, record: dict) -> dict[str, str]:
+    if not isinstance(record.get("person_id"), str):
+        return {"person_id": "this should name the person reached, by their id."}
+    if _moment(record.get("at")) is None:
+        return {"at": f"{shown(record.get('at'))} isn't a date and time Tend can read (like {STAMP_EXAMPLE})."}
+    if record.get("way") not in {way.value for way in Way}:
+        return {"way": f"{shown(record.get('way'))} isn't one of {', '.join(way.value for way in Way)}."}
+    return {}
+
+
+def _reminder_problems(name: str, record: dict) -> dict[str, str]:
+    if record.get("type") != "reminder":
+        moment = record.get("until", record.get("at"))
+        return {} if moment is None or _moment(moment) else {"at": f"{shown(moment)} isn't a date and time."}
+    try:
+        problems = reminder_problems(reminder_from_document(record))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return {"times": "this isn't a reminder Tend can read."}
+    return {"reminder": " ".join(problems)} if problems else {}
+
+
 def _moment(text: object) -> datetime | None:
     if not isinstance(text, str):
         return None
@@ -268,4 +303,7 @@ def _moment(text: object) -> datetime | None:
 RECORD_CHECKS: dict[str, RecordCheck] = {
     CHECKINS: _check_in_problems,
     LISTS_FILE: _lists_problems,
+    PEOPLE_FILE: _person_problems,
+    CONTACTS_FILE: _contact_problems,
+    REMINDERS_FILE: _reminder_problems,
 }

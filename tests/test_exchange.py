@@ -35,9 +35,10 @@ def filled(store) -> Store:
         repository.save(new_check_in(mood, at, at=at, **details))
     save_settings(store, Settings(theme="dark", day_starts_at=3), NOW)
     save_emotion_tags(store, ["calm", "hopeful", "seen"], NOW)
-    store.put("people", record(name="Sam", phone="+44 20 7946 0000", supports=["emotional", "peer"]))
-    store.put("people", record(name="Samaritans", phone="116 123", supports=["crisis"]))
-    store.put("contacts", record(person="Sam", at=stamp(NOW - timedelta(days=2))))
+    sam = record(name="Sam", phones=["+44 20 7946 0000"], supports=["emotional", "peer"])
+    store.put("people", sam)
+    store.put("people", record(name="Samaritans", phones=["116 123"], supports=["crisis"]))
+    store.put("contacts", record(person_id=sam["id"], at=stamp(NOW - timedelta(days=2)), way="call"))
     return store
 
 
@@ -156,9 +157,9 @@ def test_a_bad_check_in_is_named_by_file_record_and_field_and_nothing_changes(st
     (export_of({"people": [[]]}), "In “people”, record 1: this should be a record (a JSON object)."),
     (export_of({"lists": [record(id="emotion-tags", tags=[" "])]}),
      "In “lists”, record 1, field 'tags': A tag needs at least one letter."),
-    (export_of({"people": [record(id="a"), record(id="a")]}),
+    (export_of({"people": [record(id="a", name="Ana"), record(id="a", name="Ana")]}),
      "In “people”, record 2, field 'id': record 1 has the same id. Each record needs its own."),
-    (export_of({"people": [record(name="Sam"), record(score=float("nan"))]}),
+    (export_of({"people": [record(name="Sam"), record(name="Dee", score=float("nan"))]}),
      "In “people”, record 2, field 'score': this holds a value Tend can't save"),
     (export_of({"people": [record(name="\udc80")]}), "In “people”, record 1, field 'name': this holds a value"),
     (b'{\n "format": "tend-export",\n "version": \xff1\n}', "Line 3: this isn't readable text (UTF-8)."),
@@ -243,3 +244,23 @@ def test_files_with_bytes_cut_or_added_anywhere_are_refused_or_merged_whole(data
     inserted = data.draw(st.text(alphabet='{}[]",:0123456789.-+eTZ ntrufalsmod\\\n', max_size=6))
 
     imports_all_or_nothing(store, text[:start] + inserted + text[end:])
+
+
+@pytest.mark.parametrize("name, record, field", [
+    ("people", {"name": "", "phones": []}, "name"),
+    ("people", {"name": "Sam", "phones": ["call me"]}, "phone 1"),
+    ("people", {"name": "Sam", "supports": ["moral"]}, "supports"),
+    ("contacts", {"person_id": "p1", "at": "yesterday", "way": "call"}, "at"),
+    ("contacts", {"person_id": "p1", "at": "2026-11-20T10:00:00+00:00", "way": "pigeon"}, "way"),
+    ("reminders", {"type": "reminder", "kind": "own", "text": "", "times": ["25:00"]}, None),
+])
+def test_people_contacts_and_reminders_are_checked_before_an_import(store, name, record, field):
+    full = {"id": "r1", "created": "2026-11-20T10:00:00+00:00", "updated": "2026-11-20T10:00:00+00:00", **record}
+    text = json.dumps({"format": "tend-export", "version": 1, "exported": "2026-11-23T09:00:00+00:00",
+                       "files": {name: [full]}})
+    with pytest.raises(ImportProblem) as refused:
+        import_tend_export(store, text, NOW)
+    assert f"In “{name}”, record 1" in refused.value.message
+    if field:
+        assert f"field '{field}'" in refused.value.message
+    assert store.documents(name) == []
