@@ -8,7 +8,8 @@ from views.lock_screen import pin_opens, refused_message
 from views.pin_field import pin_field
 
 WHAT_IT_PROTECTS = (
-    "With a PIN, Tend asks for it when it opens and after 5 minutes away. It hides your screens from someone who "
+    "With a PIN, Tend asks for it when it opens and after 5 minutes away (on a phone with a fingerprint or face "
+    "unlock, that opens it too). It hides your screens from someone who "
     "picks up this device. It does not encrypt Tend's files on this device, and backups and export files are not "
     "locked. Get help now stays reachable on the lock screen. Tend keeps no copy of your PIN, only a scrambled "
     "check of it, so if you forget it, it can't be shown to you; your entries are not lost, though: deleting the "

@@ -7,8 +7,8 @@ import flet as ft
 from storage.backups import BackupInfo, list_backups
 from views.context import use_tend
 from views.data_replaced import follow_replaced_data
-from views.reminding import use_reminding
 from views.labelled import said_as
+from views.reminding import use_reminding
 from views.screen import screen, section_title
 from views.your_data import outcome_text
 

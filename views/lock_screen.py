@@ -12,6 +12,7 @@ import flet as ft
 from storage.app_lock import AppLock, should_lock
 from storage.errors import StorageError
 from views.context import Tend, use_tend
+from views.device_unlock import device_unlock, unlocked_by_device
 from views.pin_field import pin_field
 
 AWAY = (ft.AppLifecycleState.INACTIVE, ft.AppLifecycleState.HIDE, ft.AppLifecycleState.PAUSE)
@@ -69,6 +70,21 @@ def LockScreen(on_opened) -> ft.Control:
     problem, set_problem = ft.use_state(lambda: waiting(lock.next_try_at(tend.now())))
     checking, set_checking = ft.use_state(False)
     tries, set_tries = ft.use_state(0)
+    device, set_device = ft.use_state(None)  # the phone's fingerprint/face check, where it has one
+    page = ft.context.page
+
+    def find_device_unlock():
+        async def find():
+            service = await device_unlock(page)
+            if service is not None:  # no re-render otherwise: it would reset a PIN being typed
+                set_device(service)
+        page.run_task(find)
+
+    ft.use_effect(find_device_unlock, [])
+
+    async def unlock_with_device() -> None:
+        if await unlocked_by_device(device):
+            on_opened()
 
     async def unlock() -> None:
         set_checking(True)
@@ -88,6 +104,8 @@ def LockScreen(on_opened) -> ft.Control:
             ft.Text("Type your PIN to open Tend."),
             pin_field("PIN", typed, "pin", error=problem, on_submit=unlock, autofocus=True, key=f"pin-{tries}"),
             ft.FilledButton("Unlock", icon=ft.Icons.LOCK_OPEN, on_click=unlock, disabled=checking),
+            *([ft.TextButton("Use fingerprint or face", icon=ft.Icons.FINGERPRINT, on_click=unlock_with_device)]
+              if device else []),
             ft.Text("Need help right now? “Get help now” at the top works without your PIN: it has your "
                     "emergency number and crisis lines."),
         ],
