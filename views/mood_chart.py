@@ -27,11 +27,11 @@ def mood_chart(series: list[tuple[date, float | None]]) -> ft.Control:
                                        curved=len(points) > 2, prevent_curve_over_shooting=True)],
         min_x=0, max_x=max(len(series) - 1, 1), min_y=1, max_y=5,
         left_axis=fch.ChartAxis(
-            labels=[fch.ChartAxisLabel(value=int(m), label=ft.Text(m.word, size=11)) for m in Mood],
-            label_size=52,
+            labels=[fch.ChartAxisLabel(value=int(m), label=ft.Text(m.word, size=11, no_wrap=True)) for m in Mood],
+            label_size=80,  # room for the words at 200 % text
         ),
         bottom_axis=fch.ChartAxis(
-            labels=[fch.ChartAxisLabel(value=i, label=ft.Text(f"{series[i][0]:%d %b}", size=11))
+            labels=[fch.ChartAxisLabel(value=i, label=ft.Text(f"{series[i][0]:%d %b}", size=11, no_wrap=True))
                     for i in (0, len(series) - 1)],
             label_size=24,
         ),
@@ -39,5 +39,5 @@ def mood_chart(series: list[tuple[date, float | None]]) -> ft.Control:
         height=200,
         expand=True,
     )
-    framed = ft.Container(chart, padding=ft.Padding.only(right=24))
+    framed = ft.Container(chart, padding=ft.Padding.only(right=40))  # the last date is centred on the edge
     return ft.Semantics(label=chart_summary(series), container=True, exclude_semantics=True, content=framed)

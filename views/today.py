@@ -28,8 +28,8 @@ def mood_button(mood: Mood, on_tap) -> ft.Control:
                 horizontal_alignment=ft.CrossAxisAlignment.CENTER,
                 spacing=4,
             ),
-            width=72,
-            padding=ft.Padding.symmetric(vertical=10),
+            # No fixed width: with large text a button grows to fit its word, and the row wraps.
+            padding=ft.Padding.symmetric(horizontal=10, vertical=10),
             border_radius=16,
             ink=True,
             on_click=lambda: on_tap(mood),
