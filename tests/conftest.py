@@ -3,9 +3,14 @@
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from browser import CHROMIUM, CHROMIUM_ARGS, PHONE, open_tend, running_tend
+
+
+# The build machine has two cores shared by the server, Chromium and pytest: give the page time to catch up before
+# calling something missing (a person would wait a moment too).
+expect.set_options(timeout=10_000)
 
 
 @pytest.fixture(scope="session")

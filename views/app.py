@@ -40,6 +40,23 @@ def with_local_country(settings: Settings) -> Settings:
     return dataclasses.replace(settings, country=country_from_locale(system_locale))
 
 
+def tend_theme() -> ft.Theme:
+    """Tend's colours, with every tap target at least 48 px: on the web and desktop Flutter doesn't pad targets to
+    48 px as it does on phones, so buttons, icon buttons and chips are given the room themselves."""
+    tall = ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=20, vertical=14))  # 20 px of text + 28 = 48
+    return ft.Theme(
+        color_scheme_seed=SEED_COLOR,
+        visual_density=ft.VisualDensity.STANDARD,  # no compacting on desktop
+        button_theme=ft.ButtonTheme(style=tall),
+        filled_button_theme=ft.FilledButtonTheme(style=tall),
+        outlined_button_theme=ft.OutlinedButtonTheme(style=tall),
+        text_button_theme=ft.TextButtonTheme(style=tall),
+        icon_button_theme=ft.IconButtonTheme(style=ft.ButtonStyle(padding=ft.Padding.all(12))),  # 24 + 24
+        chip_theme=ft.ChipTheme(padding=ft.Padding.symmetric(horizontal=8, vertical=13)),
+        segmented_button_theme=ft.SegmentedButtonTheme(style=tall),
+    )
+
+
 @ft.component
 def App(store: Store, assets_dir: Path, clock: Callable[[], datetime], zone: tzinfo) -> ft.Control:
     page = ft.context.page
@@ -55,9 +72,7 @@ def App(store: Store, assets_dir: Path, clock: Callable[[], datetime], zone: tzi
 
     def apply_theme() -> None:
         page.title = "Tend"
-        # Standard density keeps every tap target at 48 px or more, also on desktop, where Flutter would compact it.
-        page.theme = ft.Theme(color_scheme_seed=SEED_COLOR, visual_density=ft.VisualDensity.STANDARD)
-        page.dark_theme = ft.Theme(color_scheme_seed=SEED_COLOR, visual_density=ft.VisualDensity.STANDARD)
+        page.theme = page.dark_theme = tend_theme()
         page.theme_mode = THEME_MODES[settings.theme]
         page.update()
 

@@ -43,3 +43,15 @@ def said_as(kind: type[ft.Control], shown: str, spoken: str, **options) -> ft.Co
     doesn't read as a row of identical buttons; merged into one node that keeps the tap action."""
     text = ft.Semantics(label=spoken, exclude_semantics=True, content=ft.Text(shown))
     return ft.MergeSemantics(kind(**{"label" if kind is ft.Chip else "content": text}, **options))
+
+
+def switch_row(label: str, value: bool, on_change) -> ft.Control:
+    """A switch whose whole row (56 px tall) toggles it, spoken as one control named `label`."""
+    return ft.MergeSemantics(ft.ListTile(title=ft.Text(label), trailing=ft.Switch(value=value, on_change=on_change),
+                                         toggle_inputs=True, content_padding=ft.Padding.symmetric(horizontal=0)))
+
+
+def radio_row(value: str, label: str) -> ft.Control:
+    """One choice of a RadioGroup whose whole row (56 px tall) picks it, spoken as one control named `label`."""
+    return ft.MergeSemantics(ft.ListTile(leading=ft.Radio(value=value), title=ft.Text(label), toggle_inputs=True,
+                                         content_padding=ft.Padding.symmetric(horizontal=0)))

@@ -10,7 +10,7 @@ from storage.errors import StorageError
 from storage.reminder_repository import ReminderRepository
 from storage.reminders import CHECK_IN, EVERY_DAY, Reminder, ReminderProblems, new_reminder, revised
 from views.context import use_tend
-from views.labelled import labelled_group, named
+from views.labelled import labelled_group, named, switch_row
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -105,8 +105,8 @@ def ReminderForm(kind: str, original: Reminder | None, callbacks: ReminderCallba
         controls = [
             field("times", "Times of day", hint_text="09:00, 20:30"),
             day_chips,
-            ft.Switch(label="Remind me even if I've already checked in that day", value=always,
-                      on_change=lambda e: set_always(e.control.value)),
+            switch_row("Remind me even if I've already checked in that day", always,
+                       lambda e: set_always(e.control.value)),
         ]
     else:
         controls = [

@@ -8,7 +8,7 @@ from storage.days import DAY_STARTS
 from views.context import use_tend
 from views.app_lock_settings import AppLockSettings
 from views.emotion_tags_editor import EmotionTagsEditor
-from views.labelled import named
+from views.labelled import named, radio_row, switch_row
 from views.screen import screen, section_title
 from views.your_data import YourData
 
@@ -38,7 +38,7 @@ def SettingsScreen() -> ft.Control:
         ft.RadioGroup(
             value=settings.theme,
             on_change=lambda e: change(theme=e.control.value),
-            content=ft.Column([ft.Radio(value=value, label=label) for value, label in THEME_CHOICES]),
+            content=ft.Column([radio_row(value, label) for value, label in THEME_CHOICES], spacing=0),
         ),
         section_title("Your days"),
         named("A new day starts at", ft.Dropdown(
@@ -48,8 +48,8 @@ def SettingsScreen() -> ft.Control:
             options=[ft.DropdownOption(key=str(hour), text=text) for hour, text in DAY_START_CHOICES],
         )),
         ft.Text("For night owls: a check-in at 1 am can still count for the day before."),
-        ft.Switch(label="Show how many days I checked in", value=settings.show_streaks,
-                  on_change=lambda e: change(show_streaks=e.control.value)),
+        switch_row("Show how many days I checked in", settings.show_streaks,
+                   lambda e: change(show_streaks=e.control.value)),
         section_title("Emotions to choose from"),
         EmotionTagsEditor(),
         section_title("Your data"),

@@ -11,7 +11,7 @@ from storage.people_repository import PeopleRepository
 from storage.reminder_repository import ReminderRepository
 from storage.reminders import ReminderProblems, new_reminder
 from views.context import use_tend
-from views.labelled import named
+from views.labelled import named, switch_row
 from views.screen import screen
 
 PEOPLE_TO_ASK = 3
@@ -92,8 +92,7 @@ def Welcome(on_done) -> ft.Control:
         body = [
             ft.Text("A gentle daily reminder to check in, at a time that suits you. It stays quiet on days you've "
                     "already checked in."),
-            ft.Switch(label="Remind me to check in every day", value=remind,
-                      on_change=lambda e: set_remind(e.control.value)),
+            switch_row("Remind me to check in every day", remind, lambda e: set_remind(e.control.value)),
             field("time", "Time", width=140, disabled=not remind),
             *[ft.Text(problem, color=ft.Colors.ERROR) for problem in problems],
             ft.Row([skip, ft.FilledButton("Finish", on_click=finish_with_reminder)], wrap=True),
