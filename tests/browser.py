@@ -123,6 +123,17 @@ def go_to(page: Page, place: str) -> None:
     expect(page.get_by_role("heading", name=place, exact=True)).to_be_visible()
 
 
+def add_person(page: Page, name: str, phone: str, support: str | None = None) -> None:
+    """Adds someone through the People form, as a person would, from the People screen."""
+    tap(page.get_by_role("button", name="Add someone"))
+    fill(page, "Name", name)
+    fill(page, "Phone", phone)
+    if support:
+        tap(page.get_by_role("checkbox", name=re.compile(rf"^{support}:")))
+    tap(page.get_by_role("button", name="Save"))
+    expect(page.get_by_role("group", name=re.compile(rf"^{name} "))).to_be_visible()
+
+
 def pixel(page: Page, x: int, y: int) -> tuple[int, int, int]:
     """The colour a person sees at (x, y), read from a one-pixel screenshot (a PNG with one row)."""
     png = page.screenshot(clip={"x": x, "y": y, "width": 1, "height": 1})

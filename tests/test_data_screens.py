@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser import PHONE, fill, go_to, open_tend, running_tend, screenshot, tap
+from browser import PHONE, add_person, fill, go_to, open_tend, running_tend, screenshot, tap
 
 pytestmark = pytest.mark.browser
 ENTRY = re.compile(r"^Edit the check-in of")
@@ -50,11 +50,7 @@ def test_export_everything_then_import_it_into_a_fresh_tend_brings_the_check_ins
         log_mood(page, "Good")
         log_mood(page, "Low")
         go_to(page, "People")
-        tap(page.get_by_role("button", name="Add someone"))
-        fill(page, "Name", "Sam")
-        fill(page, "Phone", "07700 900123")
-        tap(page.get_by_role("button", name="Save"))
-        expect(page.get_by_role("group", name=re.compile(r"^Sam "))).to_be_visible()
+        add_person(page, "Sam", "07700 900123")
         go_to(page, "Settings")
         screenshot(page, "settings-your-data-phone")
         with page.expect_download() as download:
@@ -202,6 +198,15 @@ def test_a_pin_locks_tend_at_start_refuses_a_wrong_one_and_is_never_stored(chrom
     assert not [data for data in stored_bytes(data_dir) if PIN.encode() in data]
 
 
+def turn_on_the_lock(page: Page) -> None:
+    go_to(page, "Settings")
+    tap(page.get_by_role("button", name="Lock Tend with a PIN"))
+    fill(page, "Choose a PIN", PIN)
+    fill(page, "Type it again", PIN)
+    tap(page.get_by_role("button", name="Turn on the lock"))
+    expect(page.get_by_text("The app lock is on.")).to_be_visible()
+
+
 def try_pin(page: Page, pin: str) -> None:
     """Types a PIN and taps Unlock; after a refusal Tend gives a new, empty field, so wait until it is there."""
     field = page.get_by_role("textbox", name="PIN")
@@ -215,12 +220,7 @@ def try_pin(page: Page, pin: str) -> None:
 def test_wrong_tries_wait_longer_and_say_when_to_try_again(chromium, data_dir):
     with running_tend(data_dir) as url:
         page = new_phone(chromium, url)
-        go_to(page, "Settings")
-        tap(page.get_by_role("button", name="Lock Tend with a PIN"))
-        fill(page, "Choose a PIN", PIN)
-        fill(page, "Type it again", PIN)
-        tap(page.get_by_role("button", name="Turn on the lock"))
-        expect(page.get_by_text("The app lock is on.")).to_be_visible()
+        turn_on_the_lock(page)
         page.context.close()
         page = new_phone(chromium, url, heading="Tend is locked")
         for _ in range(4):
@@ -251,12 +251,7 @@ def test_tend_locks_again_after_five_minutes_away_but_not_after_one(chromium, da
     clock.write_text("2026-11-23T09:00:00+00:00")
     with running_tend(data_dir, {"TEND_CLOCK_FILE": str(clock)}) as url:
         page = new_phone(chromium, url)
-        go_to(page, "Settings")
-        tap(page.get_by_role("button", name="Lock Tend with a PIN"))
-        fill(page, "Choose a PIN", PIN)
-        fill(page, "Type it again", PIN)
-        tap(page.get_by_role("button", name="Turn on the lock"))
-        expect(page.get_by_text("The app lock is on.")).to_be_visible()
+        turn_on_the_lock(page)
         leave_and_come_back_after(page, clock, "2026-11-23T09:01:00+00:00")
         expect(page.get_by_text("The app lock is on.")).to_be_visible()
         leave_and_come_back_after(page, clock, "2026-11-23T09:07:00+00:00")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from browser import PHONE, fill, go_to, open_tend, running_tend, tap
+from browser import PHONE, add_person, go_to, open_tend, running_tend, tap
 
 pytestmark = pytest.mark.browser
 GUARD = Path(__file__).parent / "network_guard"
@@ -23,11 +23,7 @@ def test_a_whole_flow_makes_no_attempt_to_reach_the_network(chromium, data_dir, 
         tap(page.get_by_role("button", name="Log mood: Low", exact=True))
         expect(page.get_by_role("group", name=re.compile(r"^Saved: Low at"))).to_be_visible()
         go_to(page, "People")
-        tap(page.get_by_role("button", name="Add someone"))
-        fill(page, "Name", "Sam")
-        fill(page, "Phone", "07700 900123")
-        tap(page.get_by_role("button", name="Save"))
-        expect(page.get_by_role("group", name=re.compile(r"^Sam "))).to_be_visible()
+        add_person(page, "Sam", "07700 900123")
         tap(page.get_by_role("button", name="Get help now"))
         expect(page.get_by_role("button", name="Call 999")).to_be_visible()
         tap(page.get_by_role("button", name="Close"))

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser import PHONE, fill, go_to, open_tend, running_tend, screenshot, tap
+from browser import PHONE, add_person, fill, go_to, open_tend, running_tend, screenshot, tap
 
 pytestmark = pytest.mark.browser
 BRITISH = {"LANG": "en_GB.UTF-8", "LC_ALL": "en_GB.UTF-8"}
@@ -27,15 +27,6 @@ def british_phone(chromium, data_dir):
 
 def opened_links(page: Page) -> list[str]:
     return page.evaluate("window.__opened")
-
-
-def add_person(page: Page, name: str, phone: str, support: str) -> None:
-    tap(page.get_by_role("button", name="Add someone"))
-    fill(page, "Name", name)
-    fill(page, "Phone", phone)
-    tap(page.get_by_role("checkbox", name=re.compile(rf"^{support}:")))
-    tap(page.get_by_role("button", name="Save"))
-    expect(page.get_by_role("group", name=re.compile(rf"^{name} "))).to_be_visible()
 
 
 def test_add_someone_ask_for_emotional_support_call_and_log_the_contact(british_phone):
