@@ -6,11 +6,9 @@ import flet as ft
 
 
 def icon_action(icon: ft.IconData, name: str, on_click: Callable[[], None]) -> ft.Control:
-    """An icon button whose spoken name is `name`: the label and the button merge into one tappable node
-    (Flutter doesn't speak an IconButton's tooltip here)."""
-    return ft.MergeSemantics(
-        ft.Semantics(label=name, content=ft.IconButton(icon, tooltip=name, on_click=lambda _: on_click()))
-    )
+    """An icon button whose spoken name is `name`: the label and the button merge into one tappable node.
+    No tooltip: merged in, it would make a screen reader say the name twice."""
+    return ft.MergeSemantics(ft.Semantics(label=name, content=ft.IconButton(icon, on_click=lambda _: on_click())))
 
 
 def spoken_button(name: str, tappable: ft.Container, selected: bool | None = None) -> ft.Control:
