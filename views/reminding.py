@@ -1,5 +1,5 @@
-"""What is due now, kept current while Tend is open, and the actions on it, shared by the banner, Today and
-Reminders through Flet's context.
+"""What is due now, kept current while Tend is open, and the actions on it, shared by the banner, Today, People and
+Reminders through Flet's context (with the people and their last contacts, so every screen shows the same).
 
 A timer looks again every few seconds, so a reminder that comes due while the app is open is noticed without
 anyone tapping anything. Every rule (what is due, snooze, done) is a storage function given `now`.
@@ -77,7 +77,8 @@ def check_interval(environ=os.environ) -> float:
 
 
 def use_reminding_service() -> Reminding:
-    """Called once, in the Shell: owns the timer and the state every screen reads."""
+    """Called once, above the router (WithReminders in views/app.py): owns the timer and the state every screen
+    reads."""
     tend = use_tend()
     page = ft.context.page
     changes, set_changes = ft.use_state(0)
