@@ -48,6 +48,16 @@ def banner(page: Page):
     return page.get_by_role("group", name=re.compile(r"^Reminder"))
 
 
+def tap_in_banner(page: Page, name) -> None:
+    """Taps a banner's action once the banner has settled: it appears on its own, and a tap on the very frame it
+    is drawn can reach Flutter before the button is wired up (a person can't tap that fast)."""
+    button = banner(page).get_by_role("button", name=name)
+    expect(button).to_be_visible()
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    page.wait_for_timeout(500)
+    tap(button)
+
+
 def test_a_check_in_reminder_comes_due_snoozes_comes_back_and_stops_after_checking_in(page, clock):
     go_to(page, "Reminders")
     tap(page.get_by_role("button", name="Add a check-in reminder"))
@@ -59,13 +69,13 @@ def test_a_check_in_reminder_comes_due_snoozes_comes_back_and_stops_after_checki
     clock.set(datetime(2026, 11, 23, 9, 1, tzinfo=LONDON))
     expect(banner(page)).to_contain_text("Time to check in (09:00)")
     screenshot(page, "reminder-banner-phone")
-    tap(banner(page).get_by_role("button", name=re.compile(r"^Snooze")))
+    tap_in_banner(page, re.compile(r"^Snooze"))
     tap(page.get_by_role("button", name="10 minutes"))
     expect(banner(page)).to_have_count(0)
 
     clock.set(datetime(2026, 11, 23, 9, 12, tzinfo=LONDON))
     expect(banner(page)).to_be_visible()
-    tap(banner(page).get_by_role("button", name="Check in now"))
+    tap_in_banner(page, "Check in now")
     expect(page.get_by_role("heading", name="Today")).to_be_visible()
     tap(page.get_by_role("button", name="Log mood: Good", exact=True))
     expect(page.get_by_role("group", name=re.compile(r"^Saved: Good at 09:12"))).to_be_visible()
@@ -90,7 +100,7 @@ def test_a_keep_in_touch_reminder_comes_due_and_logging_a_contact_resets_it(page
 
     clock.set(datetime(2026, 11, 26, 10, 0, tzinfo=LONDON))
     expect(banner(page)).to_contain_text("Stay in touch with Sam")
-    tap(banner(page).get_by_role("button", name="I reached out to Sam"))
+    tap_in_banner(page, "I reached out to Sam")
     tap(page.get_by_role("button", name="In person"))
     expect(banner(page)).to_have_count(0)
     expect(page.get_by_role("group", name=re.compile(r"^Sam .*Last reached out today"))).to_be_visible()

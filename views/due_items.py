@@ -8,12 +8,15 @@ from views.labelled import said_as
 from views.person_card import reach_buttons
 from views.reaching_out import use_reaching_out
 from views.reminding import describe, use_reminding
-from views.snooze import snooze_dialog
 
 
 def due_key(item: Due | Overdue) -> str:
-    """Stable across looks, so a banner put aside stays put aside until something new is due."""
-    return f"touch/{item.plan.person_id}" if isinstance(item, Overdue) else f"{item.reminder.id}@{item.at.isoformat()}"
+    """Stable across looks, so a banner put aside stays put aside until something new is due; new after a snooze,
+    since an item that went away and came back under the same key left Flet's page ignoring its taps (measured)."""
+    if isinstance(item, Overdue):
+        return f"touch/{item.plan.person_id}/{item.due_at.isoformat()}"
+    snoozed = item.reminder.snoozed_until.isoformat() if item.reminder.snoozed_until else ""
+    return f"{item.reminder.id}@{item.at.isoformat()}/{snoozed}"
 
 
 @ft.component
@@ -22,14 +25,7 @@ def DueItem(item: Due | Overdue, on_later=None) -> ft.Control:
     reminding = use_reminding()
     page = ft.context.page
     reaching = use_reaching_out()
-    snoozing, set_snoozing = ft.use_state(False)
     what = describe(item)
-
-    def snooze(choice, chosen) -> None:
-        set_snoozing(False)
-        reminding.snooze(item, choice, chosen)
-
-    ft.use_dialog(snooze_dialog(what, snooze, lambda: set_snoozing(False)) if snoozing else None)
 
     def check_in_now() -> None:
         reminding.done(item)
@@ -43,7 +39,7 @@ def DueItem(item: Due | Overdue, on_later=None) -> ft.Control:
     else:
         reach = [ft.FilledButton("Check in now", on_click=check_in_now)] if item.reminder.kind == "check_in" else []
         finish = said_as(ft.TextButton, "Done", f"Done: {what}", on_click=lambda: reminding.done(item))
-    actions = [*reach, said_as(ft.TextButton, "Snooze", f"Snooze: {what}", on_click=lambda: set_snoozing(True)),
+    actions = [*reach, said_as(ft.TextButton, "Snooze", f"Snooze: {what}", on_click=lambda: reminding.ask_snooze(item)),
                finish, *([ft.TextButton("Later", on_click=on_later)] if on_later else [])]
     return ft.Column(
         [

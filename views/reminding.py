@@ -23,6 +23,7 @@ from storage.reminders import Due, Overdue, TouchPlan, done, due_now, missed_sin
 from storage import prompts
 from views import phone_notifications
 from views.context import Tend, use_tend
+from views.snooze import snooze_dialog
 
 CHECK_EVERY_VARIABLE = "TEND_REMINDER_CHECK_SECONDS"
 CHECK_EVERY_SECONDS = 20.0
@@ -38,8 +39,8 @@ class Reminding:
     missed: tuple[Due, ...]
     """What rang while Tend was closed, shown once when it opens."""
     done: Callable[[Due], None]
-    snooze: Callable[[Due | Overdue, str, datetime | None], None]
-    """Snooze a reminder or a person: "10 minutes", "1 hour", "tomorrow morning", or "chosen" with a moment."""
+    ask_snooze: Callable[[Due | Overdue], None]
+    """Ask how long to snooze a reminder or a person (10 minutes, 1 hour, tomorrow morning, or a chosen time)."""
     seen_missed: Callable[[], None]
     refresh: Callable[[], None]
     """Look again now (after a check-in, a contact, or a change to reminders)."""
@@ -171,20 +172,26 @@ def use_reminding_service() -> Reminding:
             tend.tell(str(problem))
             return
         if tend.wrote(write):
-            tend.tell(f"Snoozed until {_when(quieter.snoozed_until if isinstance(item, Due) else until, now)}.")
-            refresh()
+            refresh()  # the banner going away says it; a pop-up message here kept a following navigation from
+            # happening (measured: "Check in now" after a snooze was ignored in about 1 run in 6)
+
+    asking, set_asking = ft.use_state(None)  # the item being snoozed, while its dialog is open
+
+    def snooze_chosen(choice: str, chosen: datetime | None) -> None:
+        item = asking
+        set_asking(None)
+        snooze(item, choice, chosen)
+
+    # The dialog lives here, above every screen, not in the banner or row that asked: those go away the moment
+    # the item is snoozed, and a dialog hook leaving with them left the page ignoring later taps (measured).
+    ft.use_dialog(snooze_dialog(describe(asking), snooze_chosen, lambda: set_asking(None)) if asking else None)
 
     def seen_missed() -> None:
         set_missed(())
         tend.wrote(lambda: reminders.mark_seen(tend.now()))
 
-    return Reminding(due, late, people, last_contacts, missed, mark_done, snooze, seen_missed, refresh, phone[1],
+    return Reminding(due, late, people, last_contacts, missed, mark_done, set_asking, seen_missed, refresh, phone[1],
                      allow_notifications if phone[1] == phone_notifications.ASK else None)
-
-
-def _when(moment: datetime, now: datetime) -> str:
-    local = moment.astimezone(now.tzinfo)
-    return f"{local:%H:%M}" if local.date() == now.date() else f"{local:%A %H:%M}"
 
 
 def describe(item: Due | Overdue) -> str:
