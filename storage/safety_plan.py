@@ -50,10 +50,6 @@ class SafetyPlan:
     def linked(self, key: str) -> tuple[str, ...]:
         return self.people.get(key, ())
 
-    @property
-    def is_empty(self) -> bool:
-        return not any(text.strip() for text in self.texts.values()) and not any(self.people.values())
-
 
 def plan_problems(plan: SafetyPlan) -> dict[str, str]:
     """Step key → what is wrong, in words for the person."""

@@ -1,8 +1,11 @@
 """Settings → App lock: turning the PIN on (typed twice) or off (after the current PIN), and what it protects."""
 
+import asyncio
+
 import flet as ft
 
 from storage.app_lock import AppLock, pin_problem
+from storage.errors import StorageError
 from views.context import use_tend
 from views.lock_screen import pin_opens, refused_message
 from views.pin_field import pin_field
@@ -31,17 +34,21 @@ def AppLockSettings() -> ft.Control:
         set_problem(None)
         set_asking(what)
 
-    def set_pin() -> None:
+    async def set_pin() -> None:
         pin = typed.get("pin", "")
         found = pin_problem(pin) or (None if typed.get("again") == pin else
                                      "The two PINs are different. Please type the same PIN in both fields.")
         if found:
             set_problem(found)
             return
-        if tend.wrote(lambda: lock.set_pin(pin, tend.now())):
-            ask(None)
-            set_is_on(True)
-            tend.tell("Done: Tend will ask for your PIN when it opens.")
+        try:  # scrypt takes about a tenth of a second on purpose: off the event loop, so no session freezes
+            await asyncio.to_thread(lock.set_pin, pin, tend.now())
+        except StorageError as error:
+            set_problem(error.message)
+            return
+        ask(None)
+        set_is_on(True)
+        tend.tell("Done: Tend will ask for your PIN when it opens.")
 
     async def turn_off() -> None:
         opened = await pin_opens(tend, lock, typed.get("pin", ""))

@@ -18,7 +18,6 @@ from views.context import Tend, use_tend
 from views.links import open_link
 from views.reminding import use_reminding
 
-WAY_VERBS = {Way.CALL: "call", Way.TEXT: "text", Way.EMAIL: "email"}
 HAND_LOGGED_WAYS = ((Way.CALL, "A call"), (Way.TEXT, "A message"), (Way.EMAIL, "An email"),
                     (Way.IN_PERSON, "In person"), (Way.OTHER, "Another way"))
 
