@@ -4,9 +4,12 @@ Why it looks like this:
 - TinyDB reads and writes a whole file on every operation, so data is split
   into small files ("settings", "people", "checkins/2026-11") and saving one
   check-in rewrites one month, not years of history.
-- Each file is read once and kept in memory as JSON text; every change is
-  written with `write_atomically`, so a kill or a full disk never leaves a
-  half-written file, and memory only changes after the disk did.
+- Each file is read once and kept in memory as JSON text. Every change is
+  first appended to the folder's journal (`storage.journal`), which is one
+  small fsynced write, and memory only changes after that worked. The files
+  themselves are rewritten with `write_atomically` at a checkpoint (when the
+  journal has grown, before a backup or a restore, and at close), so a kill
+  or a full disk never leaves a half-written file and never loses a change.
 - Flet runs handlers on several threads and TinyDB is not thread-safe: one
   lock guards every access.
 - Callers get fresh copies, never live documents, so editing a returned value
@@ -26,11 +29,13 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from storage import backups, layout, migrations, recovery
+from storage import backups, journal, layout, migrations, recovery
 from storage.durable import FOLDER_MODE, message_for, write_atomically
 from storage.errors import DamagedFile, StorageError
 
 _EAGER = ("settings",)
+CHECKPOINT_BYTES = 256 * 1024
+"""Journal size past which the files catch up: a rare, slower save keeps replays at start short."""
 
 
 def _encoded(data: dict) -> str:
@@ -54,6 +59,8 @@ def _shape_problem(tables) -> str | None:
 class MemoryFirstStorage(Storage):
     """A TinyDB storage that reads its file once and then serves it from memory.
 
+    TinyDB's writes change memory only; `Store` has made them durable in the
+    journal before, and `flush` brings the file up to date at a checkpoint.
     `path=None` keeps everything in memory only (the test fake). The file must
     not be changed by anyone else while it is open: this storage owns it.
     """
@@ -64,6 +71,9 @@ class MemoryFirstStorage(Storage):
         if path is not None:
             self._text = self._file_text(path)
         self.saved = self._text is not None
+        """Whether the data is durable somewhere: in its file, or in the journal."""
+        self.dirty = False
+        """Whether memory holds changes the file doesn't yet."""
         if self._text is None:
             self._text = _encoded(empty or {})
 
@@ -89,12 +99,23 @@ class MemoryFirstStorage(Storage):
         return json.loads(self._text)
 
     def write(self, data: dict) -> None:
-        """Save to disk first; memory changes only if that worked, so it always equals the disk."""
-        text = _encoded(data)
-        if self._path is not None:
-            write_atomically(self._path, text.encode("utf-8"))
-        self._text = text
+        """Called by TinyDB once the change is in the journal: the file catches up at `flush`."""
+        self._text = _encoded(data)
         self.saved = True
+        self.dirty = self._path is not None
+
+    def flush(self) -> None:
+        """Bring the file up to date with memory, all or nothing."""
+        if self.dirty:
+            write_atomically(self._path, self._text.encode("utf-8"))
+            self.dirty = False
+
+    def save_now(self, data: dict) -> None:
+        """Write `data` to the file at once, for changes the journal doesn't carry (migrations)."""
+        if self._path is not None:
+            write_atomically(self._path, _encoded(data).encode("utf-8"))
+        self.write(data)
+        self.dirty = False
 
 
 class _RecordTable(Table):
@@ -140,6 +161,7 @@ class Store:
         self._steps = tuple(steps)
         self._lock = threading.RLock()
         self._databases: dict[str, _FileDB] = {}
+        self._journal = None if data_dir is None else journal.Journal(journal.path_in(data_dir))
         self._closed = False
         self.recovery_notes: list[str] = []
 
@@ -156,6 +178,7 @@ class Store:
                 raise StorageError(message_for(error, data_dir)) from error
         store = cls(data_dir, clock, migration_steps)
         with store._lock:
+            store._replay_journal()
             for name in _EAGER:
                 store._table(name)
         return store
@@ -180,19 +203,22 @@ class Store:
     def put(self, name: str, doc: dict) -> None:
         """Save `doc` in file `name`, replacing any record with the same id. Safe to repeat."""
         record = _checked_record(doc)
-        with self._lock:
-            self._table(name).set_records({record["id"]: record})
+        self._put_records(name, {record["id"]: record})
 
     def put_many(self, name: str, docs: Iterable[dict]) -> None:
         """Save several records into one file with a single write (imports, seeding)."""
-        records = {record["id"]: record for record in map(_checked_record, docs)}
-        with self._lock:
-            self._table(name).set_records(records)
+        self._put_records(name, {record["id"]: record for record in map(_checked_record, docs)})
 
     def remove(self, name: str, record_id: str) -> bool:
         """Delete one record; False if it was not there (then nothing is written)."""
         with self._lock:
-            return self._table(name).discard(record_id)
+            table = self._table(name)
+            if table.get(doc_id=record_id) is None:
+                return False
+            self._log(journal.removal(name, record_id))
+            table.discard(record_id)
+            self._checkpoint_if_due()
+            return True
 
     def names(self, prefix: str = "") -> list[str]:
         """Existing file names starting with `prefix` (e.g. "checkins/"), sorted, without opening any file."""
@@ -211,6 +237,7 @@ class Store:
         with self._lock:
             if self._data_dir is None:
                 return None
+            self._checkpoint()
             made = backups.back_up_if_due(self._data_dir, now)
             if made is not None:
                 layout.remove_stale_temp_files(self._data_dir, now)
@@ -219,7 +246,10 @@ class Store:
     def back_up_now(self, now: datetime) -> Path | None:
         """A backup now (replacing today's), e.g. before an import; None in memory-only stores."""
         with self._lock:
-            return None if self._data_dir is None else backups.back_up_now(self._data_dir, now)
+            if self._data_dir is None:
+                return None
+            self._checkpoint()
+            return backups.back_up_now(self._data_dir, now)
 
     def restore_backup(self, backup: Path, now: datetime) -> Path:
         """Bring back the data in `backup` (see backups.restore_backup); returns the backup of the state before.
@@ -230,15 +260,69 @@ class Store:
         with self._lock:
             if self._data_dir is None:
                 raise StorageError("Tend is keeping your data in memory only, so there are no backups to restore.")
+            self._checkpoint()  # so the backup of the state before holds every change
             try:
                 return backups.restore_backup(self._data_dir, Path(backup), now)
             finally:
                 self._drop_open_files()
 
     def close(self) -> None:
+        """Bring the files up to date; if the device refuses, the journal still holds every change."""
         with self._lock:
+            try:
+                self._checkpoint()
+            except StorageError:
+                pass
+            if self._journal is not None:
+                self._journal.close()
             self._drop_open_files()
             self._closed = True
+
+    def _put_records(self, name: str, records: dict[str, dict]) -> None:
+        with self._lock:
+            table = self._table(name)
+            self._log(journal.put(name, records))
+            table.set_records(records)
+            self._checkpoint_if_due()
+
+    def _log(self, change: dict) -> None:
+        """Make a change durable before memory sees it; raises StorageError (and changes nothing) if refused."""
+        if self._journal is not None:
+            self._journal.append(change)
+
+    def _replay_journal(self) -> None:
+        """Apply what a kill left in the journal (again: it is harmless to), then write it to the files."""
+        changes = [] if self._journal is None else journal.changes_in(journal.path_in(self._data_dir))
+        if not changes:
+            return
+        for change in changes:
+            try:
+                table = self._table(change["file"])
+            except ValueError:
+                continue  # not a name Tend would write; nothing to apply it to
+            if "put" in change:
+                table.set_records(change["put"])
+            else:
+                table.discard(change["remove"])
+        try:
+            self._checkpoint()
+        except StorageError:
+            pass  # a read-only or full device: memory and the journal still hold every change
+
+    def _checkpoint(self) -> None:
+        """Write every changed file, then empty the journal; a failure leaves the journal whole."""
+        if self._journal is None:
+            return
+        for db in self._databases.values():
+            db.storage.flush()
+        self._journal.empty()
+
+    def _checkpoint_if_due(self) -> None:
+        if self._journal is not None and self._journal.size > CHECKPOINT_BYTES:
+            try:
+                self._checkpoint()
+            except StorageError:
+                pass  # the change itself is safe in the journal; the files catch up at the next checkpoint
 
     def _drop_open_files(self) -> None:
         for db in self._databases.values():
@@ -282,4 +366,4 @@ class Store:
                 f"Your saved {recovery.label(name)} came from a newer version of Tend. This version left it "
                 "untouched so nothing is lost. Please update Tend to open it.")
         if version < current:
-            storage.write(migrations.migrated(tables, self._steps))
+            storage.save_now(migrations.migrated(tables, self._steps))

@@ -1,5 +1,5 @@
 """Every file Tend writes is readable by its owner only: also the backup made just before an import, the one made
-before a restore, and the app lock (test_store and test_recovery cover the data files and the daily backup)."""
+before a restore, the app lock and the journal (test_store and test_recovery cover the data files and the daily backup)."""
 
 import json
 import os
@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from storage import backups
+from storage import backups, journal
 from storage.app_lock import AppLock
 from storage.exchange import exported, import_tend_export
 from storage.persistence import Store
@@ -35,6 +35,6 @@ def test_backups_before_an_import_and_a_restore_and_the_lock_file_are_owner_only
     made = backups.list_backups(data_dir)
 
     assert [info.before_restore for info in made] == [True, False]
-    for path in [*(info.path for info in made), data_dir / "lock.json", data_dir / "people.json"]:
+    for path in [*(info.path for info in made), data_dir / "lock.json", data_dir / "people.json", journal.path_in(data_dir)]:
         assert mode(path) == 0o600, path
     assert mode(backups.backups_folder(data_dir)) == 0o700

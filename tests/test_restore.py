@@ -38,7 +38,7 @@ def changed(opened: Store) -> None:
 def test_the_open_store_serves_exactly_the_backups_data_after_a_restore(data_dir):
     opened = with_people(data_dir)
     backed_up = snapshot(opened)
-    backup = backups.back_up_now(data_dir, YESTERDAY)
+    backup = opened.back_up_now(YESTERDAY)
     changed(opened)
 
     opened.restore_backup(backup, NOW)
@@ -50,7 +50,7 @@ def test_the_open_store_serves_exactly_the_backups_data_after_a_restore(data_dir
 
 def test_a_change_after_a_restore_is_kept(data_dir):
     opened = with_people(data_dir)
-    backup = backups.back_up_now(data_dir, YESTERDAY)
+    backup = opened.back_up_now(YESTERDAY)
     changed(opened)
     opened.restore_backup(backup, NOW)
 
@@ -64,7 +64,7 @@ def test_a_change_after_a_restore_is_kept(data_dir):
 
 def test_the_state_before_the_restore_is_backed_up_and_restoring_that_undoes_the_restore(data_dir):
     opened = with_people(data_dir)
-    backup = backups.back_up_now(data_dir, YESTERDAY)
+    backup = opened.back_up_now(YESTERDAY)
     changed(opened)
     before = snapshot(opened)
 
@@ -81,7 +81,7 @@ def test_the_state_before_the_restore_is_backed_up_and_restoring_that_undoes_the
 
 def test_restoring_todays_backup_works_although_the_state_before_is_backed_up_first(data_dir):
     opened = with_people(data_dir)
-    todays = backups.back_up_now(data_dir, NOW)
+    todays = opened.back_up_now(NOW)
     backed_up = snapshot(opened)
     changed(opened)
 
@@ -94,7 +94,7 @@ def test_restoring_todays_backup_works_although_the_state_before_is_backed_up_fi
 
 def test_restoring_the_same_backup_twice_in_one_second_keeps_the_state_before(data_dir):
     opened = with_people(data_dir)
-    backup = backups.back_up_now(data_dir, YESTERDAY)
+    backup = opened.back_up_now(YESTERDAY)
     changed(opened)
     before = snapshot(opened)
     safety_copy = opened.restore_backup(backup, NOW)
@@ -106,7 +106,7 @@ def test_restoring_the_same_backup_twice_in_one_second_keeps_the_state_before(da
 
 def test_the_app_lock_is_not_part_of_a_restore(data_dir):
     opened = with_people(data_dir)
-    backup = backups.back_up_now(data_dir, YESTERDAY)
+    backup = opened.back_up_now(YESTERDAY)
     AppLock(opened).set_pin("2580", NOW)
 
     opened.restore_backup(backup, NOW)
@@ -116,7 +116,7 @@ def test_the_app_lock_is_not_part_of_a_restore(data_dir):
 
 def test_a_damaged_backup_is_refused_and_nothing_changes(data_dir):
     opened = with_people(data_dir)
-    backup = backups.back_up_now(data_dir, YESTERDAY)
+    backup = opened.back_up_now(YESTERDAY)
     changed(opened)
     before = snapshot(opened)
     backup.write_bytes(backup.read_bytes()[:-30])
@@ -150,7 +150,7 @@ def test_only_files_tend_keeps_data_in_are_restored_or_removed(data_dir):
     opened = with_people(data_dir)
     stray = data_dir / "Notes from my therapist.json"
     stray.write_text("[]")
-    backup = backups.back_up_now(data_dir, YESTERDAY)
+    backup = opened.back_up_now(YESTERDAY)
     crafted = zip_holding(data_dir.parent / "crafted.zip", {
         **{name: data.decode() for name, data in backups.backup_contents(backup).items()},
         "../outside.json": "{}", "backups/tend-2026-11-22.zip.json": "{}", "people.txt": "{}"})
@@ -165,7 +165,7 @@ def test_only_files_tend_keeps_data_in_are_restored_or_removed(data_dir):
 def test_copies_made_before_restores_are_pruned_like_daily_backups(data_dir):
     opened = with_people(data_dir)
     for days_ago in range(20, 0, -1):
-        backups.back_up_now(data_dir, NOW - timedelta(days=days_ago))
+        opened.back_up_now(NOW - timedelta(days=days_ago))
 
     safety_copy = opened.restore_backup(backups.list_backups(data_dir)[0].path, NOW)
 
@@ -177,7 +177,7 @@ def test_copies_made_before_restores_are_pruned_like_daily_backups(data_dir):
 
 def test_a_restore_today_does_not_stand_in_for_todays_daily_backup(data_dir):
     opened = with_people(data_dir)
-    backup = backups.back_up_now(data_dir, YESTERDAY)
+    backup = opened.back_up_now(YESTERDAY)
     opened.restore_backup(backup, NOW)
 
     assert opened.back_up_if_due(NOW + timedelta(hours=1)) == backups.backups_folder(data_dir) / "tend-2026-11-23.zip"
