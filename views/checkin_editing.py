@@ -47,8 +47,11 @@ def use_check_in_editing(on_changed: Callable[[], None]) -> CheckInEditing:
     return CheckInEditing(open=open_editor, undo_card=card)
 
 
-def notice_card(message: str, actions: list[ft.Control]) -> ft.Control:
-    """A quiet confirmation with its actions, shown in place rather than as a pop-up that may vanish too fast."""
+def notice_card(message: str, actions: list[ft.Control], visible: bool = True) -> ft.Control:
+    """A quiet confirmation with its actions, shown in place rather than as a pop-up that may vanish too fast.
+
+    A card that comes and goes often can stay in the tree, hidden (`visible=False`): showing it again then
+    changes a few properties instead of building a whole card, which keeps a one-tap save quick."""
     return ft.Card(
         ft.Container(
             ft.Column(
@@ -60,4 +63,5 @@ def notice_card(message: str, actions: list[ft.Control]) -> ft.Control:
             ),
             padding=ft.Padding.symmetric(horizontal=16, vertical=8),
         ),
+        visible=visible,
     )

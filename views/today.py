@@ -96,19 +96,21 @@ def TodayScreen() -> ft.Control:
             changed()
 
     saved_card = notice_card(
-        f"Saved: {just_saved.mood.word} at {just_saved.at:%H:%M}.",
+        f"Saved: {just_saved.mood.word} at {just_saved.at:%H:%M}." if just_saved else "",
         [
             ft.TextButton("Undo", on_click=lambda: undo(just_saved)),
             ft.FilledTonalButton("Add details", on_click=lambda: editing.open(just_saved)),
         ],
-    ) if just_saved else None
+        visible=just_saved is not None,
+    )
 
     due = due_list(reminding)
     return screen(
         "Today",
         ft.Text("How are you feeling right now?", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
         MoodPicker(ft.use_callback(log, [tend, reminding])),
-        *[card for card in (saved_card, editing.undo_card) if card],
+        saved_card,
+        *([editing.undo_card] if editing.undo_card else []),
         *([LowDayCard(stop_offering)] if offering else []),
         *([section_title("Due now"), *due] if due else []),
         ft.Text("Today's check-ins", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
