@@ -171,6 +171,14 @@ def test_a_pin_locks_tend_at_start_refuses_a_wrong_one_and_is_never_stored(chrom
         screenshot(page, "settings-set-pin-phone")
         tap(page.get_by_role("button", name="Turn on the lock"))
         expect(page.get_by_text("The app lock is on.")).to_be_visible()
+        told = page.get_by_role("group", name="Message Done: Tend will ask for your PIN when it opens.")
+        expect(told).to_be_visible()
+        go_to(page, "Today")  # the message stays above every screen and never holds up a navigation tap
+        screenshot(page, "notice-phone")
+        expect(page.get_by_role("heading", name="Today")).to_be_visible()
+        expect(told).to_be_visible()
+        tap(page.get_by_role("button", name="Got it"))
+        expect(told).to_have_count(0)
         page.context.close()
     with running_tend(data_dir) as url:
         page = new_phone(chromium, url, heading="Tend is locked")

@@ -20,6 +20,7 @@ from views.help import GetHelpButton
 from views.history import HistoryScreen
 from views.lock_screen import LockGate
 from views.navigation import WIDE_LAYOUT_MIN_WIDTH, navigation_bar, navigation_rail, place_index
+from views.notice import notice_banner
 from views.people import PeopleScreen
 from views.reminders import RemindersScreen
 from views.reminding import RemindingContext, describe, use_reminding, use_reminding_service
@@ -62,9 +63,7 @@ def App(store: Store, assets_dir: Path, clock: Callable[[], datetime], zone: tzi
     page = ft.context.page
     settings, set_settings = ft.use_state(lambda: with_local_country(load_settings(store)))
     crisis = ft.use_memo(lambda: load_crisis_directory(assets_dir / "crisis_lines.json"), [])
-
-    def tell(message: str) -> None:
-        page.show_dialog(ft.SnackBar(ft.Text(message), duration=ft.Duration(seconds=8)))
+    notice, set_notice = ft.use_state(None)
 
     def change_settings(new: Settings) -> None:
         if tend.wrote(lambda: save_settings(store, new, clock())):
@@ -78,7 +77,7 @@ def App(store: Store, assets_dir: Path, clock: Callable[[], datetime], zone: tzi
 
     ft.use_effect(apply_theme, [settings.theme])
 
-    tend = Tend(store, crisis, settings, change_settings, tell, clock, zone)
+    tend = Tend(store, crisis, settings, change_settings, set_notice, clock, zone, notice, lambda: set_notice(None))
     return TendContext(
         tend,
         lambda: WithReminders(lambda: ft.Router(
@@ -140,7 +139,12 @@ def Shell() -> ft.View:
         spacing=0,
         expand=True,
     )
-    content = LockGate(content)  # the app lock covers every screen, never the navigation or Get help now
+    content = ft.Column(
+        # The app lock covers every screen, never the navigation, Get help now or a message Tend has to tell.
+        [notice_banner(tend.notice, tend.read_notice), LockGate(content)],
+        spacing=0,
+        expand=True,
+    )
     return ft.View(
         route="/",
         can_pop=False,

@@ -21,9 +21,13 @@ class Tend:
     settings: Settings
     change_settings: Callable[[Settings], None]
     tell: Callable[[str], None]
+    """Shows a message above every screen until it is read (see views.notice)."""
     clock: Callable[[], datetime]
     zone: tzinfo
     """The person's time zone by name where known, so wall-clock reminder times follow daylight saving."""
+    notice: str | None
+    """The message told last, until it is read."""
+    read_notice: Callable[[], None]
 
     def now(self) -> datetime:
         return self.clock()
