@@ -5,6 +5,7 @@ import flet as ft
 
 from storage.reminders import Due, Overdue
 from views.labelled import said_as
+from views.notice import banner
 from views.person_card import reach_buttons
 from views.reaching_out import use_reaching_out
 from views.reminding import describe, use_reminding
@@ -60,22 +61,11 @@ def DueBanner() -> ft.Control | None:
     if not waiting:
         return ft.Container(visible=False)
     first = waiting[0]
-    return ft.Semantics(
-        live_region=True,
-        container=True,
-        label="Reminder",
-        content=ft.Container(
-            ft.Row(
-                [
-                    ft.Icon(ft.Icons.NOTIFICATIONS_ACTIVE_OUTLINED),
-                    ft.Container(DueItem(first, lambda: set_put_aside(put_aside | {due_key(first)}),
-                                         key=due_key(first)), expand=True),
-                ],
-                vertical_alignment=ft.CrossAxisAlignment.START,
-            ),
-            bgcolor=ft.Colors.SECONDARY_CONTAINER,
-            padding=ft.Padding.symmetric(horizontal=16, vertical=8),
-        ),
+    return banner(
+        "Reminder",
+        ft.Icons.NOTIFICATIONS_ACTIVE_OUTLINED,
+        DueItem(first, lambda: set_put_aside(put_aside | {due_key(first)}), key=due_key(first)),
+        ft.Colors.SECONDARY_CONTAINER,
     )
 
 
