@@ -9,6 +9,7 @@ with 1 k; opening a store with 50 k costs at most 2x opening one with 1 k.
 
 import random
 import resource
+import shutil
 import statistics
 import sys
 import tempfile
@@ -20,7 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from storage.durable import write_atomically  # noqa: E402
-from storage.persistence import Store  # noqa: E402
+from storage import journal  # noqa: E402
+from storage.persistence import CHECKPOINT_BYTES, Store  # noqa: E402
 from storage.records import new_id, stamp  # noqa: E402
 from storage.settings import load_settings, save_settings, Settings  # noqa: E402
 
@@ -83,8 +85,14 @@ def one_open(data_dir: Path) -> float:
 
 def interleaved_ms(stores: dict[int, Path], floor_file: Path,
                    rounds: int = 200) -> tuple[float, dict[int, float], dict[int, float]]:
-    """Median floor, save and open times per store size, measured in turns so a busy machine hurts all alike."""
+    """Median floor, save and open times per store size, measured in turns so a busy machine hurts all alike.
+
+    Saves go to a store that stays open, as in the app; opens are timed on a copy of the folder, since a store
+    opened beside a live one would find that one's journal and apply it, which is the cost of a start after a kill.
+    """
     opened = {count: Store.open(data_dir, NOW) for count, data_dir in stores.items()}
+    copies = {count: shutil.copytree(data_dir, data_dir.with_name(data_dir.name + "-copy"))
+              for count, data_dir in stores.items()}
     rng = random.Random(1)
     saves = {count: [] for count in stores}
     opens = {count: [] for count in stores}
@@ -93,13 +101,26 @@ def interleaved_ms(stores: dict[int, Path], floor_file: Path,
         start = time.perf_counter()
         write_atomically(floor_file, b"x" * 200)
         floor.append(time.perf_counter() - start)
-        for count, data_dir in stores.items():
+        for count in stores:
             saves[count].append(one_save(opened[count], rng))
-            opens[count].append(one_open(data_dir))
+            opens[count].append(one_open(copies[count]))
     for store in opened.values():
         store.close()
     return (median_ms(floor), {count: median_ms(samples) for count, samples in saves.items()},
             {count: median_ms(samples) for count, samples in opens.items()})
+
+
+def open_after_a_kill_ms(data_dir: Path) -> tuple[int, float]:
+    """A start after a kill, with the journal as full as it gets (just short of a checkpoint): how many changes it
+    held, and the ms to open the store, apply them and write the files."""
+    killed, rng, changes = Store.open(data_dir, NOW), random.Random(2), 0
+    path = journal.path_in(data_dir)
+    while not path.exists() or path.stat().st_size < CHECKPOINT_BYTES - 1024:
+        killed.put(month_of(NOW), check_in(NOW, rng))
+        changes += 1
+    start = time.perf_counter()  # `killed` is never closed, as if the app had died here
+    Store.open(data_dir, NOW).close()
+    return changes, (time.perf_counter() - start) * 1000
 
 
 def open_peak_kib(data_dir: Path) -> float:
@@ -135,6 +156,8 @@ def main() -> None:
         print(f"saving at 50 k vs floor:     {verdict(saves[50_000] / floor, 5)}")
         print(f"saving at 50 k vs at 1 k:    {verdict(saves[50_000] / saves[1_000], 1.5)}")
         print(f"opening 50 k vs opening 1 k: {verdict(opens[50_000] / opens[1_000], 2)}")
+        changes, replay = open_after_a_kill_ms(stores[50_000])
+        print(f"start after a kill, the journal holding {changes} changes: {replay:.1f} ms")
         print(f"process peak RSS (ru_maxrss): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.1f} MiB")
 
 

@@ -133,6 +133,18 @@ class _RecordTable(Table):
         self._update_table(lambda table: table.pop(record_id))
         return True
 
+    def apply(self, changes: list[dict]) -> None:
+        """Journal changes to this file, in order, in one read and one write however many there are."""
+
+        def apply_all(table: dict) -> None:
+            for change in changes:
+                if "put" in change:
+                    table.update(change["put"])
+                else:
+                    table.pop(change["remove"], None)
+
+        self._update_table(apply_all)
+
 
 class _FileDB(TinyDB):
     table_class = _RecordTable
@@ -295,15 +307,15 @@ class Store:
         changes = [] if self._journal is None else journal.changes_in(journal.path_in(self._data_dir))
         if not changes:
             return
+        by_file: dict[str, list[dict]] = {}
         for change in changes:
+            by_file.setdefault(change["file"], []).append(change)
+        for name, file_changes in by_file.items():
             try:
-                table = self._table(change["file"])
+                table = self._table(name)
             except ValueError:
                 continue  # not a name Tend would write; nothing to apply it to
-            if "put" in change:
-                table.set_records(change["put"])
-            else:
-                table.discard(change["remove"])
+            table.apply(file_changes)
         try:
             self._checkpoint()
         except StorageError:

@@ -82,3 +82,14 @@ def test_a_backup_holds_the_changes_still_only_in_the_journal(data_dir):
     opened.put(PEOPLE, sam)
     backup = opened.back_up_now(NOW)
     assert list(json.loads(backups.backup_contents(backup)["people.json"])["records"].values()) == [sam]
+
+
+def test_changes_to_one_file_are_applied_in_their_order(data_dir):
+    killed = Store.open(data_dir, NOW)
+    sam = record(name="Sam")
+    killed.put(PEOPLE, sam)
+    killed.put(PEOPLE, {**sam, "name": "Sam Jones"})
+    killed.remove(PEOPLE, sam["id"])
+    killed.put(PEOPLE, {**sam, "name": "Sam J."})  # back again after the removal
+
+    assert Store.open(data_dir, NOW).documents(PEOPLE) == [{**sam, "name": "Sam J."}]
