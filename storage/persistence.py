@@ -2,8 +2,9 @@
 
 Why it looks like this:
 - TinyDB reads and writes a whole file on every operation, so data is split
-  into small files ("settings", "people", "checkins/2026-11") and saving one
-  check-in rewrites one month, not years of history.
+  into small files ("settings", "people", "checkins/2026-11"): a change
+  re-encodes one month in memory, and a checkpoint rewrites only the files
+  that changed, never years of history.
 - Each file is read once and kept in memory as JSON text. Every change is
   first appended to the folder's journal (`storage.journal`), which is one
   small fsynced write, and memory only changes after that worked. The files
@@ -119,22 +120,13 @@ class MemoryFirstStorage(Storage):
 
 
 class _RecordTable(Table):
-    """Records keyed by their UUID string; each change is one read of memory and one write."""
+    """Records keyed by their UUID string."""
 
     document_id_class = str
 
-    def set_records(self, records: dict[str, dict]) -> None:
-        # `upsert` would read and write twice for a new record; this writes once.
-        self._update_table(lambda table: table.update(records))
-
-    def discard(self, record_id: str) -> bool:
-        if self.get(doc_id=record_id) is None:
-            return False
-        self._update_table(lambda table: table.pop(record_id))
-        return True
-
     def apply(self, changes: list[dict]) -> None:
-        """Journal changes to this file, in order, in one read and one write however many there are."""
+        """Journal changes to this file, in order, in one read and one write of memory however many there are
+        (TinyDB's own `upsert` would read and write twice for a single new record)."""
 
         def apply_all(table: dict) -> None:
             for change in changes:
@@ -215,21 +207,18 @@ class Store:
     def put(self, name: str, doc: dict) -> None:
         """Save `doc` in file `name`, replacing any record with the same id. Safe to repeat."""
         record = _checked_record(doc)
-        self._put_records(name, {record["id"]: record})
+        self._change(name, journal.put(name, {record["id"]: record}))
 
     def put_many(self, name: str, docs: Iterable[dict]) -> None:
         """Save several records into one file with a single write (imports, seeding)."""
-        self._put_records(name, {record["id"]: record for record in map(_checked_record, docs)})
+        self._change(name, journal.put(name, {record["id"]: record for record in map(_checked_record, docs)}))
 
     def remove(self, name: str, record_id: str) -> bool:
         """Delete one record; False if it was not there (then nothing is written)."""
         with self._lock:
-            table = self._table(name)
-            if table.get(doc_id=record_id) is None:
+            if self._table(name).get(doc_id=record_id) is None:
                 return False
-            self._log(journal.removal(name, record_id))
-            table.discard(record_id)
-            self._checkpoint_if_due()
+            self._change(name, journal.removal(name, record_id))
             return True
 
     def names(self, prefix: str = "") -> list[str]:
@@ -290,17 +279,15 @@ class Store:
             self._drop_open_files()
             self._closed = True
 
-    def _put_records(self, name: str, records: dict[str, dict]) -> None:
+    def _change(self, name: str, change: dict) -> None:
+        """Make a change durable in the journal, then apply it in memory; if the device refuses, StorageError is
+        raised and nothing changes."""
         with self._lock:
             table = self._table(name)
-            self._log(journal.put(name, records))
-            table.set_records(records)
+            if self._journal is not None:
+                self._journal.append(change)
+            table.apply([change])
             self._checkpoint_if_due()
-
-    def _log(self, change: dict) -> None:
-        """Make a change durable before memory sees it; raises StorageError (and changes nothing) if refused."""
-        if self._journal is not None:
-            self._journal.append(change)
 
     def _replay_journal(self) -> None:
         """Apply what a kill left in the journal (again: it is harmless to), then write it to the files."""
