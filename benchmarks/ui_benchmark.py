@@ -10,7 +10,9 @@ Goals:
    "Tap" button to its text "Tapped N" being shown (benchmarks/plain_button_app.py).
    Every save is made on the same kind of day: three check-ins already listed (a morning, an
    afternoon and an evening, saved untimed first), and each timed save is then undone, untimed, so
-   the list does not grow with the number of runs.
+   the list does not grow with the number of runs. Every timed tap, here and in the plain app, comes
+   SETTLE_MS after the last one finished: Flutter repaints for about half a second after a tap (the
+   ink ripple), and taps back to back would time that repainting of the tap before.
 
 How it measures: every server (big store, small store, plain app) runs at once, each in its own
 phone-sized page of one headless Chromium, and the runs take turns, so a busy moment of the
