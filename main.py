@@ -8,9 +8,11 @@ from pathlib import Path
 import flet as ft
 from platformdirs import user_data_dir
 
+from storage.logs import set_up_logging
 from storage.persistence import Store
 from views.app import App
 from views.clock import clock_for, local_zone
+from views.guard import keep_updates_running
 from views.launch import desktop_window_problem
 
 LOOPBACK = "127.0.0.1"
@@ -22,6 +24,7 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--web", action="store_true", help="serve Tend in your browser instead of a window")
     parser.add_argument("--port", type=int, default=8550, help="port for the web mode (default 8550)")
     parser.add_argument("--data-dir", type=Path, help="folder for Tend's data (default: your user data folder)")
+    parser.add_argument("--verbose", action="store_true", help="log debug lines too (to stderr and logs/tend.log)")
     return parser.parse_args(argv)
 
 
@@ -32,9 +35,12 @@ def default_data_dir() -> Path:
 
 def main(argv: list[str]) -> None:
     args = parse_arguments(argv)
+    data_dir = args.data_dir or default_data_dir()
+    set_up_logging(data_dir, args.verbose)
+    keep_updates_running()
     zone = local_zone()
     clock = clock_for(zone)
-    store = Store.open(args.data_dir or default_data_dir(), clock(), clock=clock)
+    store = Store.open(data_dir, clock(), clock=clock)
     store.back_up_if_due(clock())
 
     def start(page: ft.Page) -> None:

@@ -16,6 +16,7 @@ from storage.settings import Settings, load_settings, save_settings
 from views.backups import BackupsScreen
 from views.context import Tend, TendContext, use_tend
 from views.due_items import DueBanner
+from views.guard import FAILURE_HANDLER_KEY, component, error_card
 from views.help import GetHelpButton
 from views.history import HistoryScreen
 from views.lock_screen import LockGate
@@ -58,12 +59,19 @@ def tend_theme() -> ft.Theme:
     )
 
 
-@ft.component
+@component
 def App(store: Store, assets_dir: Path, clock: Callable[[], datetime], zone: tzinfo) -> ft.Control:
     page = ft.context.page
     settings, set_settings = ft.use_state(lambda: with_local_country(load_settings(store)))
     crisis = ft.use_memo(lambda: load_crisis_directory(assets_dir / "crisis_lines.json"), [])
     notice, set_notice = ft.use_state(None)
+    failed_route, set_failed_route = ft.use_state(None)
+
+    def note_failures() -> None:
+        """An update that failed outside any component (see views.guard) turns the screen it was on into the card."""
+        page.session.store.set(FAILURE_HANDLER_KEY, lambda error: set_failed_route(page.route))
+
+    ft.use_effect(note_failures, [])
 
     def change_settings(new: Settings) -> None:
         if tend.wrote(lambda: save_settings(store, new, clock())):
@@ -77,7 +85,8 @@ def App(store: Store, assets_dir: Path, clock: Callable[[], datetime], zone: tzi
 
     ft.use_effect(apply_theme, [settings.theme])
 
-    tend = Tend(store, crisis, settings, change_settings, set_notice, clock, zone, notice, lambda: set_notice(None))
+    tend = Tend(store, crisis, settings, change_settings, set_notice, clock, zone, notice, lambda: set_notice(None),
+                failed_route, lambda: set_failed_route(None))
     return TendContext(
         tend,
         lambda: WithReminders(lambda: ft.Router(
@@ -101,13 +110,19 @@ def App(store: Store, assets_dir: Path, clock: Callable[[], datetime], zone: tzi
     )
 
 
-@ft.component
+@component
 def WithReminders(content) -> ft.Control:
     """Keeps what is due current for every screen, the banner and the reminders screen alike."""
     return RemindingContext(use_reminding_service(), content)
 
 
-@ft.component
+def failed_view() -> ft.View:
+    """The whole shell failed to render: the calm card, with Get help now still at the top."""
+    return ft.View(route="/", appbar=ft.AppBar(title=ft.Text("Tend"), actions=[GetHelpButton()]),
+                   controls=[error_card()])
+
+
+@component(fallback=failed_view)
 def Shell() -> ft.View:
     """Bottom bar on narrow windows, rail on wide ones; 'Get help now' always in the top bar."""
     page = ft.context.page
@@ -127,9 +142,13 @@ def Shell() -> ft.View:
 
     ft.use_effect(follow_window_size, [])
     welcoming, set_welcoming = ft.use_state(lambda: needs_welcome(tend.store))
-    selected = place_index(ft.use_route_location())
+    location = ft.use_route_location()
+    selected = place_index(location)
+    ft.use_effect(lambda: tend.failed_route not in (None, location) and tend.forget_failure(), [location])
     wide = width >= WIDE_LAYOUT_MIN_WIDTH
     shown = Welcome(lambda: set_welcoming(False)) if welcoming else outlet
+    if tend.failed_route == page.route:
+        shown = error_card()
     content = ft.Column(
         [
             DueBanner(),
@@ -166,7 +185,7 @@ def Shell() -> ft.View:
     )
 
 
-@ft.component
+@component
 def MissedReminders() -> ft.Control:
     """Reminders that rang while Tend was closed, told once, calmly; inside the lock, like every screen."""
     reminding = use_reminding()

@@ -7,6 +7,7 @@ import flet as ft
 from storage.app_lock import AppLock, pin_problem
 from storage.errors import StorageError
 from views.context import use_tend
+from views.guard import component
 from views.lock_screen import pin_opens, refused_message
 from views.pin_field import pin_field
 
@@ -20,7 +21,7 @@ WHAT_IT_PROTECTS = (
 )
 
 
-@ft.component
+@component
 def AppLockSettings() -> ft.Control:
     tend = use_tend()
     lock = AppLock(tend.store)

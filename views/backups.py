@@ -7,6 +7,7 @@ import flet as ft
 from storage.backups import BackupInfo, list_backups
 from views.context import use_tend
 from views.data_replaced import follow_replaced_data
+from views.guard import component
 from views.labelled import said_as
 from views.reminding import use_reminding
 from views.screen import screen, section_title
@@ -31,7 +32,7 @@ def described(info: BackupInfo) -> str:
     return " · ".join(parts + ["before a restore"] if info.before_restore else parts)
 
 
-@ft.component
+@component
 def BackupsScreen() -> ft.Control:
     tend = use_tend()
     reminding = use_reminding()

@@ -11,6 +11,7 @@ from storage.days import moment_from_text
 from storage.errors import StorageError
 from views.context import use_tend
 from views.dialog_form import dialog_form
+from views.guard import component
 from views.labelled import labelled_group
 from views.moods import MOOD_ICONS
 
@@ -45,7 +46,7 @@ def scale_picker(label: str, value: int | None, on_pick: Callable[[int | None], 
     return labelled_group(f"{label}, 1 to 5", segments, error)
 
 
-@ft.component
+@component
 def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Control:
     tend = use_tend()
     start = original.at if original else tend.now()

@@ -5,6 +5,7 @@ from typing import Callable
 import flet as ft
 
 from storage.checkins import CheckIn
+from views.guard import component
 from views.moods import mood_badge
 
 SCALE_WORDS = (("energy", "energy"), ("sleep", "sleep"), ("anxiety", "anxiety"))
@@ -21,7 +22,7 @@ def check_in_summary(check_in: CheckIn) -> str:
 
 
 @ft.memo
-@ft.component
+@component
 def CheckInTile(check_in: CheckIn, on_open: Callable[[CheckIn], None]) -> ft.Control:
     """Memoised: when a list grows by one check-in, only the new row is built and sent."""
     when = check_in.at.strftime("%H:%M")

@@ -1,8 +1,9 @@
 """What every screen needs, handed down through Flet's context instead of module globals."""
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from typing import Callable
+from typing import Callable, TypeVar
 
 import flet as ft
 
@@ -10,6 +11,9 @@ from storage.crisis_lines import CrisisDirectory
 from storage.errors import StorageError
 from storage.persistence import Store
 from storage.settings import Settings
+
+T = TypeVar("T")
+log = logging.getLogger("tend.storage")
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,9 @@ class Tend:
     notice: str | None
     """The message told last, until it is read."""
     read_notice: Callable[[], None]
+    failed_route: str | None
+    """The route whose screen failed to update outside any component (see views.guard); its card is shown."""
+    forget_failure: Callable[[], None]
 
     def now(self) -> datetime:
         return self.clock()
@@ -38,9 +45,20 @@ class Tend:
         try:
             write()
         except StorageError as error:
+            log.warning("A write was refused: %s", type(error).__name__)
             self.tell(error.message)
             return False
         return True
+
+    def read(self, read: Callable[[], T], fallback: T) -> T:
+        """The read-side twin of `wrote`, for renders: a read the device or a newer file refuses is told in plain
+        words and logged, and `fallback` shown instead, so no screen fails to render over it."""
+        try:
+            return read()
+        except StorageError as error:
+            log.warning("A read was refused: %s", type(error).__name__)
+            self.tell(error.message)
+            return fallback
 
 
 TendContext: ft.ContextProvider["Tend | None"] = ft.create_context(None)

@@ -4,6 +4,7 @@ Snooze, Done. Shown as the banner over every screen when something comes due, an
 import flet as ft
 
 from storage.reminders import Due, Overdue
+from views.guard import component
 from views.labelled import said_as
 from views.notice import banner
 from views.person_card import reach_buttons
@@ -20,7 +21,7 @@ def due_key(item: Due | Overdue) -> str:
     return f"{item.reminder.id}@{item.at.isoformat()}/{snoozed}"
 
 
-@ft.component
+@component
 def DueItem(item: Due | Overdue, on_later=None) -> ft.Control:
     """One due item; `on_later` (banner only) puts it aside for now without changing anything."""
     reminding = use_reminding()
@@ -52,7 +53,7 @@ def DueItem(item: Due | Overdue, on_later=None) -> ft.Control:
     )
 
 
-@ft.component
+@component
 def DueBanner() -> ft.Control | None:
     """The first due item not put aside, above whichever screen is open, announced to screen readers."""
     reminding = use_reminding()

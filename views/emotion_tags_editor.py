@@ -6,6 +6,7 @@ import flet as ft
 from storage.checkin_repository import emotion_tags, save_emotion_tags
 from storage.errors import StorageError
 from views.context import use_tend
+from views.guard import component
 from views.labelled import icon_action
 
 
@@ -18,7 +19,7 @@ def tag_pill(tag: str, on_remove) -> ft.Control:
     )
 
 
-@ft.component
+@component
 def EmotionTagsEditor() -> ft.Control:
     tend = use_tend()
     tags, set_tags = ft.use_state(lambda: emotion_tags(tend.store))

@@ -6,6 +6,7 @@ import flet as ft
 from storage.people import Support
 from views.context import Tend, use_tend
 from views.crisis_lines import crisis_line_card
+from views.guard import component
 from views.links import open_link
 from views.person_card import reach_buttons
 from views.reaching_out import address_for, link_for, open_contact_link
@@ -14,7 +15,7 @@ from views.reminding import use_reminding
 SAFETY_PLAN_ROUTE = "/people/safety-plan"
 
 
-@ft.component
+@component
 def GetHelpButton() -> ft.Control:
     tend = use_tend()
     page = ft.context.page

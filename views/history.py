@@ -21,6 +21,7 @@ from views.calendar import month_calendar
 from views.checkin_editing import use_check_in_editing
 from views.checkin_tile import CheckInTile
 from views.context import use_tend
+from views.guard import component
 from views.labelled import icon_action
 from views.mood_chart import SPANS, mood_chart
 from views.screen import screen, section_title
@@ -66,7 +67,7 @@ def what_helps_words(seen: ReachingOut) -> str:
             "not a rule: many things shape a day.")
 
 
-@ft.component
+@component
 def HistoryScreen() -> ft.Control:
     tend = use_tend()
     day_start = tend.settings.day_starts_at

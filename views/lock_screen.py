@@ -13,6 +13,7 @@ from storage.app_lock import AppLock, should_lock
 from storage.errors import StorageError
 from views.context import Tend, use_tend
 from views.device_unlock import device_unlock, unlocked_by_device
+from views.guard import component
 from views.pin_field import pin_field
 
 AWAY = (ft.AppLifecycleState.INACTIVE, ft.AppLifecycleState.HIDE, ft.AppLifecycleState.PAUSE)
@@ -35,7 +36,7 @@ def refused_message(next_try: datetime | None) -> str:
     return f"That PIN didn't open Tend. After several tries Tend waits a little: you can try again at {next_try:%H:%M}."
 
 
-@ft.component
+@component
 def LockGate(content: ft.Control) -> ft.Control:
     """`content`, or the lock screen while the app lock is on and Tend has not been opened with the PIN."""
     tend = use_tend()
@@ -62,7 +63,7 @@ def LockGate(content: ft.Control) -> ft.Control:
                         padding=16)
 
 
-@ft.component
+@component
 def LockScreen(on_opened) -> ft.Control:
     tend = use_tend()
     lock = AppLock(tend.store)

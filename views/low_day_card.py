@@ -6,6 +6,7 @@ import flet as ft
 
 from storage.people import people_for
 from views.context import use_tend
+from views.guard import component
 from views.help import SAFETY_PLAN_ROUTE
 from views.people import need_picker
 from views.person_card import reach_buttons
@@ -13,7 +14,7 @@ from views.reaching_out import last_reached_words, use_reaching_out
 from views.reminding import use_reminding
 
 
-@ft.component
+@component
 def LowDayCard(on_dismiss) -> ft.Control:
     tend = use_tend()
     page = ft.context.page

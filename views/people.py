@@ -9,6 +9,7 @@ from views.checkin_editing import notice_card
 from views.contacts_import import use_contacts_import
 from views.context import use_tend
 from views.crisis_lines import crisis_line_card
+from views.guard import component
 from views.help import SAFETY_PLAN_ROUTE
 from views.labelled import said_as
 from views.person_card import person_card
@@ -30,7 +31,7 @@ def need_picker(need: Support | None, on_pick, with_anyone: bool = True) -> ft.C
     return ft.Row(chips, wrap=True, spacing=8, run_spacing=4)
 
 
-@ft.component
+@component
 def PeopleScreen() -> ft.Control:
     tend = use_tend()
     page = ft.context.page

@@ -10,6 +10,7 @@ from storage.people import REACHABLE_BY, Person, PersonProblems, Support, Way, n
 from storage.people_repository import PeopleRepository
 from views.context import use_tend
 from views.dialog_form import dialog_form
+from views.guard import component
 from views.labelled import labelled_group
 
 
@@ -37,7 +38,7 @@ def days_from_text(text: str) -> int | None | str:
     return int(text) if text.isdigit() else text
 
 
-@ft.component
+@component
 def PersonForm(original: Person | None, callbacks: PersonCallbacks) -> ft.Control:
     tend = use_tend()
     # Typed text lives in a ref so Save sees the last keystroke (see CheckInForm).

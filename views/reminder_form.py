@@ -10,6 +10,7 @@ from storage.errors import StorageError
 from storage.reminder_repository import ReminderRepository
 from storage.reminders import CHECK_IN, EVERY_DAY, Reminder, ReminderProblems, new_reminder, revised
 from views.context import use_tend
+from views.guard import component
 from views.labelled import labelled_group, named, switch_row
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -58,7 +59,7 @@ def schedule_words(reminder: Reminder) -> str:
     return f"{times}, {days}"
 
 
-@ft.component
+@component
 def ReminderForm(kind: str, original: Reminder | None, callbacks: ReminderCallbacks) -> ft.Control:
     tend = use_tend()
     now = tend.now()

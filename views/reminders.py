@@ -8,13 +8,14 @@ from storage.reminders import CHECK_IN, OWN, next_occurrence, touch_due_at
 from views.checkin_editing import notice_card
 from views.context import use_tend
 from views.due_items import DueItem, due_key
+from views.guard import component
 from views.labelled import icon_action
 from views.reminder_form import ReminderCallbacks, reminder_dialog, schedule_words
 from views.reminding import touch_plans, use_reminding
 from views.screen import screen, section_title
 
 
-@ft.component
+@component
 def RemindersScreen() -> ft.Control:
     tend = use_tend()
     reminding = use_reminding()

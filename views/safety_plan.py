@@ -6,6 +6,7 @@ import flet as ft
 from storage.safety_plan import STEPS, load_plan, plan_as_text, plan_problems, save_plan, with_step
 from views.context import use_tend
 from views.file_saving import save_text_file
+from views.guard import component
 from views.labelled import labelled_group
 from views.reminding import use_reminding
 from views.screen import screen, section_title
@@ -13,7 +14,7 @@ from views.screen import screen, section_title
 EXPORT_NAME = "my-safety-plan.txt"
 
 
-@ft.component
+@component
 def SafetyPlanScreen() -> ft.Control:
     tend = use_tend()
     plan, set_plan = ft.use_state(lambda: load_plan(tend.store))

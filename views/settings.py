@@ -8,6 +8,7 @@ from storage.days import DAY_STARTS
 from views.context import use_tend
 from views.app_lock_settings import AppLockSettings
 from views.emotion_tags_editor import EmotionTagsEditor
+from views.guard import component
 from views.labelled import named, radio_row, switch_row
 from views.screen import screen, section_title
 from views.your_data import YourData
@@ -17,7 +18,7 @@ DAY_START_CHOICES = [(hour, "Midnight" if hour == 0 else f"{hour:02d}:00") for h
 
 
 
-@ft.component
+@component
 def SettingsScreen() -> ft.Control:
     tend = use_tend()
     settings = tend.settings

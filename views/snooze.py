@@ -6,6 +6,7 @@ import flet as ft
 
 from storage.days import moment_from_text
 from views.context import use_tend
+from views.guard import component
 
 QUICK_CHOICES = (("10 minutes", "10 minutes"), ("1 hour", "1 hour"), ("tomorrow morning", "Tomorrow morning"))
 
@@ -16,7 +17,7 @@ def snooze_dialog(what: str, on_snooze: Callable, on_close: Callable[[], None]) 
                           on_dismiss=on_close)
 
 
-@ft.component
+@component
 def SnoozeForm(on_snooze, on_close) -> ft.Control:
     tend = use_tend()
     later = tend.now()

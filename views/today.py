@@ -11,6 +11,7 @@ from views.checkin_editing import notice_card, use_check_in_editing
 from views.checkin_tile import CheckInTile
 from views.context import use_tend
 from views.due_items import due_list
+from views.guard import component
 from views.labelled import spoken_button
 from views.low_day_card import LowDayCard
 from views.moods import MOOD_COLORS, MOOD_ICONS
@@ -38,14 +39,14 @@ def mood_button(mood: Mood, on_tap) -> ft.Control:
 
 
 @ft.memo
-@ft.component
+@component
 def MoodPicker(on_log) -> ft.Control:
     """Memoised with a stable `on_log`, so a save doesn't rebuild the five buttons."""
     return ft.Row([mood_button(mood, on_log) for mood in Mood], wrap=True, spacing=4, run_spacing=4)
 
 
 @ft.memo
-@ft.component
+@component
 def TodaysCheckIns(entries: tuple[CheckIn, ...], on_open) -> ft.Control:
     return ft.Column(
         [CheckInTile(entry, on_open, key=entry.id) for entry in entries]
@@ -54,7 +55,7 @@ def TodaysCheckIns(entries: tuple[CheckIn, ...], on_open) -> ft.Control:
     )
 
 
-@ft.component
+@component
 def TodayScreen() -> ft.Control:
     tend = use_tend()
     reminding = use_reminding()

@@ -11,13 +11,14 @@ from storage.people_repository import PeopleRepository
 from storage.reminder_repository import ReminderRepository
 from storage.reminders import ReminderProblems, new_reminder
 from views.context import use_tend
+from views.guard import component
 from views.labelled import named, switch_row
 from views.screen import screen
 
 PEOPLE_TO_ASK = 3
 
 
-@ft.component
+@component
 def Welcome(on_done) -> ft.Control:
     tend = use_tend()
     step, set_step = ft.use_state(0)

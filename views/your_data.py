@@ -15,13 +15,14 @@ from storage.exchange import SIZE_LIMIT, ImportProblem, export_text
 from storage.imports import import_file
 from views.context import use_tend
 from views.data_replaced import follow_replaced_data
+from views.guard import component
 from views.reminding import use_reminding
 from views.file_saving import save_text_file
 
 BACKUPS_ROUTE = "/settings/backups"
 
 
-@ft.component
+@component
 def YourData() -> ft.Control:
     tend = use_tend()
     reminding = use_reminding()
