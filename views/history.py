@@ -81,18 +81,22 @@ def HistoryScreen() -> ft.Control:
     shown, set_shown = ft.use_state(FIRST_ENTRIES)
     editing = use_check_in_editing(lambda: set_revision(lambda r: r + 1))
 
+    def entries(read):
+        """A month from a newer Tend, or a device that refuses a read, is told once; the screen shows the rest."""
+        return lambda: tend.read(read, [])
+
     recent = ft.use_memo(
-        lambda: repository.between(this_day - timedelta(days=max(span, STREAK_SPAN) - 1), this_day),
+        entries(lambda: repository.between(this_day - timedelta(days=max(span, STREAK_SPAN) - 1), this_day)),
         [revision, span, day_start],
     )
     month_first = date(*shown_month, 1)
     month_last = date(*shifted_month(*shown_month, 1), 1) - timedelta(days=1)
-    month_entries = ft.use_memo(lambda: repository.between(month_first, month_last), [revision, shown_month, day_start])
-    season = ft.use_memo(lambda: repository.between(this_day - timedelta(days=LOOK_BACK - 1), this_day),
+    month_entries = ft.use_memo(entries(lambda: repository.between(month_first, month_last)), [revision, shown_month, day_start])
+    season = ft.use_memo(entries(lambda: repository.between(this_day - timedelta(days=LOOK_BACK - 1), this_day)),
                          [revision, day_start])
-    contact_times = ft.use_memo(lambda: [c.at for c in PeopleRepository(tend.store).contacts()], [])
-    listed = ft.use_memo(lambda: repository.newest(shown), [revision, shown, day_start])
-    opened = ft.use_memo(lambda: repository.on(opened_day) if opened_day else [], [revision, opened_day, day_start])
+    contact_times = ft.use_memo(entries(lambda: [c.at for c in PeopleRepository(tend.store).contacts()]), [])
+    listed = ft.use_memo(entries(lambda: repository.newest(shown)), [revision, shown, day_start])
+    opened = ft.use_memo(entries(lambda: repository.on(opened_day) if opened_day else []), [revision, opened_day, day_start])
     may_have_more = len(listed) == shown
 
     def load_earlier() -> None:
