@@ -24,3 +24,12 @@ class DamagedFile(Exception):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class ChangedElsewhere(Exception):
+    """The record was changed in another window or tab since this one read it: saving would overwrite that."""
+
+    def __init__(self, current):
+        super().__init__("changed elsewhere")
+        self.current = current
+        """The record as it is stored now."""

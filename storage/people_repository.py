@@ -7,6 +7,7 @@ person exactly as they were, "last reached out" included.
 from collections.abc import Iterable
 from datetime import datetime
 
+from storage.errors import ChangedElsewhere
 from storage.people import (
     Contact,
     Person,
@@ -36,8 +37,13 @@ class PeopleRepository:
         doc = self._store.get(PEOPLE_FILE, person_id)
         return None if doc is None else person_from_document(doc)
 
-    def save(self, person: Person) -> None:
-        """Save a new or edited person; safe to repeat."""
+    def save(self, person: Person, base: Person | None = None) -> None:
+        """Save a new or edited person; safe to repeat. `base` is the person as the form read them: if they were
+        changed elsewhere since (another window), ChangedElsewhere is raised and nothing is written."""
+        if base is not None:
+            stored = self.get(person.id)
+            if stored != base:
+                raise ChangedElsewhere(stored)
         self._store.put(PEOPLE_FILE, document_from_person(person))
 
     def save_many(self, people: Iterable[Person]) -> None:

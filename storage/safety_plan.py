@@ -8,6 +8,7 @@ and stay current when a number changes.
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from storage.errors import ChangedElsewhere
 from storage.people import Person
 from storage.records import stamp
 
@@ -75,11 +76,19 @@ def load_plan(store) -> SafetyPlan:
     )
 
 
-def save_plan(store, plan: SafetyPlan, now: datetime) -> SafetyPlan:
-    """Check and save the plan; ValueError with a kind message if a step is too long."""
+def save_plan(store, plan: SafetyPlan, now: datetime, base: SafetyPlan | None = None) -> SafetyPlan:
+    """Check and save the plan; ValueError with a kind message if a step is too long.
+
+    `base` is the plan as this screen last read or saved it: if the stored plan is no longer that (another window
+    saved since), ChangedElsewhere is raised and nothing is written, instead of silently overwriting.
+    """
     problems = plan_problems(plan)
     if problems:
         raise ValueError(" ".join(problems.values()))
+    if base is not None:
+        stored = load_plan(store)
+        if stored != base:
+            raise ChangedElsewhere(stored)
     previous = store.get(FILE, RECORD_ID) or {"created": stamp(now)}
     saved = replace(plan, updated=stamp(now))
     store.put(FILE, {"id": RECORD_ID, "created": previous["created"], "updated": saved.updated,

@@ -173,14 +173,19 @@ def Shell() -> ft.View:
             actions=[ft.Container(GetHelpButton(), padding=ft.Padding.only(right=8))],
         ),
         navigation_bar=None if wide else navigation_bar(selected, page.navigate),
+        # One tree at every width, the rail only hidden on narrow windows: turning a phone sideways must not
+        # rebuild the screens below, which would drop what the person was typing.
         controls=[
             ft.Row(
-                [navigation_rail(selected, page.navigate), ft.VerticalDivider(width=1), content],
+                [
+                    ft.Container(navigation_rail(selected, page.navigate), visible=wide),
+                    ft.VerticalDivider(width=1, visible=wide),
+                    content,
+                ],
                 expand=True,
+                spacing=0,
                 vertical_alignment=ft.CrossAxisAlignment.STRETCH,
             )
-            if wide
-            else content
         ],
     )
 

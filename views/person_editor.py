@@ -5,7 +5,7 @@ from typing import Callable
 
 import flet as ft
 
-from storage.errors import StorageError
+from storage.errors import ChangedElsewhere, StorageError
 from storage.people import REACHABLE_BY, Person, PersonProblems, Support, Way, new_person, revised_person
 from storage.people_repository import PeopleRepository
 from views.context import use_tend
@@ -70,7 +70,11 @@ def PersonForm(original: Person | None, callbacks: PersonCallbacks) -> ft.Contro
         now = tend.now()
         try:
             person = revised_person(original, now, **fields) if original else new_person(now, **fields)
-            PeopleRepository(tend.store).save(person)
+            PeopleRepository(tend.store).save(person, base=original)
+        except ChangedElsewhere:
+            set_problems({"save": f"{original.name} was changed in another window or tab since you opened this. "
+                                  "Nothing was saved here: please close this form and open them again."})
+            return
         except PersonProblems as refused:
             set_problems(refused.problems)
             if "name" in refused.problems and name_field.current:
