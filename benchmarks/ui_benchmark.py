@@ -1,6 +1,6 @@
 """Tend's screens in a real browser against its speed goals. A script that prints figures, not a test.
 
-Run: .venv/bin/python benchmarks/ui_benchmark.py   (needs Debian's Chromium at /usr/bin/chromium)
+Run: .venv/bin/python benchmarks/ui_benchmark.py   (needs Chromium: tests/browser_setup.py finds or installs it)
 
 Goals:
 1. History's first paint with five years of check-ins (~5,500) takes at most 1.5x the time it takes
@@ -14,6 +14,14 @@ Goals:
    SETTLE_MS after the last one finished: Flutter repaints for about half a second after a tap (the
    ink ripple), and taps back to back would time that repainting of the tap before.
 
+3. Start-up with five years of check-ins takes at most 1.3x a plain Flet app's: from launching the server
+   (`python main.py --web --port N --data-dir D`, against `python benchmarks/plain_button_app.py N`) to the five
+   mood buttons (the plain app's "Tap" button) being shown in a fresh browser page. Tend is started on a fresh copy
+   of its folder each time, both as the first start of the day (which first zips today's backup) and as a later
+   start (today's backup already made). The kinds of launch take turns, in a new order each round.
+4. History's cold first paint, the first visit after such a launch, is held to goal 1 too: a five-year folder
+   against a 10-check-in one, both at their first start of the day.
+
 How it measures: every server (big store, small store, plain app) runs at once, each in its own
 phone-sized page of one headless Chromium, and the runs take turns, so a busy moment of the
 machine hits every case alike. The time is taken inside the page: from the `pointerdown` of the
@@ -21,18 +29,29 @@ tap to the moment the accessibility tree (the DOM Flutter keeps for screen reade
 the expected control with a non-empty box, noticed by a MutationObserver. That leaves out
 Playwright's own round trips; the "wall" column (Python's clock around Playwright's click and
 wait) is shown too, as a check. A wrapped WebSocket splits each total into the client handing the
-tap over, the server answering, and the client drawing the answer.
+tap over, the server answering, and the client drawing the answer. A launch is timed from Python's clock
+before the process starts to the page's clock (performance.timeOrigin, the same system clock) when the
+buttons are first in the accessibility tree; each launch gets its own browser context, so nothing of the
+web client is cached, as for a browser meeting a new server.
+
+Run with --quick for fewer rounds of everything, to check that the script works.
 """
 
+import argparse
+import json
+import os
 import random
 import re
 import shutil
+import socket
+import subprocess
 import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -40,26 +59,31 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 sys.path.insert(0, str(PROJECT / "tests"))
 
-from playwright.sync_api import Page, expect, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
 
 from browser import (  # noqa: E402
-    CHROMIUM, CHROMIUM_ARGS, PHONE, free_loopback_port, go_to, open_flet_page, open_tend, running_server, running_tend,
+    PHONE, free_loopback_port, go_to, launch_chromium, open_flet_page, open_tend, running_server, running_tend,
 )
-from page_probes import PROBE, SOCKET_LOG  # noqa: E402
+from page_probes import LAUNCH_PROBE, LAUNCH_TIMING, PROBE, SOCKET_LOG  # noqa: E402
 from storage.checkin_repository import file_for  # noqa: E402
-from storage.checkins import document_from_check_in, new_check_in  # noqa: E402
+from storage.checkins import Mood, document_from_check_in, new_check_in  # noqa: E402
 from storage.durable import write_atomically  # noqa: E402
 from storage.persistence import Store  # noqa: E402
 
 GOAL = 1.5
+START_GOAL = 1.3
 HISTORY_RUNS = 7
 SAVE_RUNS = 30
+START_ROUNDS = 5
 EARLIER_TODAY = ("Good", "Great", "Good")
 SETTLE_MS = 600
 """Pause before each timed tap, so the ripple of the tap before (Flutter paints it for ~0.5 s) has ended."""
 BIG_DAYS = 1834  # five years and a bit, three check-ins a day: 5,502 check-ins
 SMALL_COUNT = 10
 TIMEOUT_MS = 30_000
+START_TIMEOUT_S = 60
+PLAIN_APP = PROJECT / "benchmarks" / "plain_button_app.py"
+MOOD_BUTTONS = [f"Log mood: {mood.word}" for mood in Mood]
 EDIT_ENTRY = re.compile("^Edit the check-in of")
 
 # ---------------------------------------------------------------- data
@@ -190,6 +214,120 @@ def plain_tap(page: Page, number: int) -> dict[str, float]:
                      lambda: page.get_by_text(label, exact=True).wait_for(state="visible", timeout=TIMEOUT_MS))
 
 
+# ---------------------------------------------------------------- start-up
+
+
+@dataclass(frozen=True)
+class LaunchKind:
+    """One way of starting a server: Tend on a copy of `pristine`, or the plain app when it is None."""
+    label: str
+    pristine: Path | None = None
+
+    @property
+    def ready(self) -> list[str]:
+        """The buttons whose showing means the app is ready for a tap."""
+        return ["Tap"] if self.pristine is None else MOOD_BUTTONS
+
+
+def wait_until_listening(port: int, server: subprocess.Popen) -> float:
+    """time.time() when the server first accepts a connection; checked every 10 ms."""
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"The server exited early with code {server.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return time.time()
+        except OSError:
+            time.sleep(0.01)
+    raise TimeoutError(f"Nothing listened on port {port} within {START_TIMEOUT_S} s")
+
+
+@contextmanager
+def launched(command: list[str], port: int, log_path: Path):
+    """Starts a server process as running_tend does; yields time.time() of the launch and of its first answer,
+    and stops the process afterwards."""
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+    with open(log_path, "w") as log:
+        launched_at = time.time()
+        server = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            yield launched_at, wait_until_listening(port, server)
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
+def one_launch(browser: Browser, kind: LaunchKind, folder: Path) -> dict[str, float]:
+    """Launch to the ready buttons in a new browser context, in ms, with where the time went; for Tend, then
+    History's cold first paint (`history_ms`), after a person's pause."""
+    port = free_loopback_port()
+    folder.mkdir()
+    if kind.pristine is None:
+        command = [sys.executable, str(PLAIN_APP), str(port)]
+    else:
+        data_dir = Path(shutil.copytree(kind.pristine, folder / "data"))
+        command = [sys.executable, "main.py", "--web", "--port", str(port), "--data-dir", str(data_dir)]
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.add_init_script(SOCKET_LOG)
+        page.add_init_script(f"({LAUNCH_PROBE})({json.dumps(kind.ready)})")
+        with launched(command, port, folder / "server.log") as (launched_at, listening_at):
+            page.bring_to_front()
+            page.goto(f"http://127.0.0.1:{port}", wait_until="commit")
+            page.wait_for_function("() => window.__launch.shown !== null", polling=50,
+                                   timeout=START_TIMEOUT_S * 1000)
+            t = page.evaluate(LAUNCH_TIMING)
+            if t["first_sent"] is None or t["last_received"] is None:
+                raise RuntimeError(f"the page's WebSocket was not seen: {t}")
+            launched_ms, listening_ms = launched_at * 1000, listening_at * 1000
+            figures = {"total": t["origin"] + t["shown"] - launched_ms, "listening": listening_ms - launched_ms,
+                       "client": t["origin"] + t["first_sent"] - listening_ms,
+                       "server": t["last_received"] - t["first_sent"], "drawing": t["shown"] - t["last_received"],
+                       "kb_in": t["kb_in"]}
+            if kind.pristine is not None:
+                page.evaluate(PROBE)
+                page.wait_for_timeout(SETTLE_MS)
+                figures["history_ms"] = history_paint(page)["total"]
+        return figures
+    finally:
+        context.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def measure_launches(browser: Browser, kinds: list[LaunchKind], work: Path, rounds: int) -> dict[str, list[dict]]:
+    """`rounds` launches of every kind, taking turns in a new order each round, after one untimed launch of each
+    (so the first timed one doesn't also pay for cold disk caches)."""
+    for kind in kinds:
+        one_launch(browser, kind, work / f"warm-up-{kinds.index(kind)}")
+    samples: dict[str, list[dict]] = {kind.label: [] for kind in kinds}
+    for number in range(rounds):
+        order = kinds[number % len(kinds):] + kinds[:number % len(kinds)]
+        for kind in order:
+            samples[kind.label].append(one_launch(browser, kind, work / f"launch-{number}-{kinds.index(kind)}"))
+        print(f"  round {number + 1} of {rounds}: " + ", ".join(
+            f"{kind.label.split(',')[0]}{'' if kind.pristine is None else kind.label.split(',')[-1]}"
+            f" {samples[kind.label][-1]['total']:.0f} ms" for kind in kinds), flush=True)
+    return samples
+
+
+def today_backed_up(pristine: Path, copy: Path, now: datetime) -> Path:
+    """A copy of `pristine` that has already made today's backup: what a later start of the day finds."""
+    shutil.copytree(pristine, copy)
+    store = Store.open(copy, now)
+    try:
+        if store.back_up_if_due(now) is None:
+            raise RuntimeError(f"no backup was made in {copy}")
+    finally:
+        store.close()
+    return copy
+
+
 # ---------------------------------------------------------------- report
 
 def verdict(ratio: float) -> str:
@@ -219,8 +357,6 @@ def durable_write_floor(folder: Path, runs: int = 15) -> float:
 
 
 def main() -> None:
-    if not Path(CHROMIUM).exists():
-        sys.exit(f"This benchmark needs Debian's Chromium at {CHROMIUM}.")
     began = time.perf_counter()
     work = Path(tempfile.mkdtemp(prefix="tend-ui-bench-"))
     now = datetime.now().astimezone()
@@ -244,7 +380,7 @@ def main() -> None:
                     "small": stack.enter_context(running_tend(small_dir))}
             plain_url = stack.enter_context(running_plain_app(work))
             playwright = stack.enter_context(sync_playwright())
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            browser = launch_chromium(playwright)
             stack.callback(browser.close)
             pages = {name: browser.new_context(viewport=PHONE).new_page() for name in ("big", "small", "plain")}
             for page in pages.values():

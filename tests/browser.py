@@ -1,5 +1,5 @@
-"""Drives the real Tend web app in Debian's Chromium: starting the server, switching on Flutter's
-accessibility tree, and finding controls by their spoken names."""
+"""Drives the real Tend web app in Chromium: starting the server, switching on Flutter's accessibility tree, and
+finding controls by their spoken names."""
 
 import os
 import re
@@ -12,10 +12,11 @@ import zlib
 from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, Playwright, expect
+
+from browser_setup import NO_CHROMIUM, find_chromium
 
 PROJECT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("TEND_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -30,6 +31,14 @@ DESKTOP = {"width": 1280, "height": 800}
 SCREENSHOTS = PROJECT / "screenshots"
 
 
+def launch_chromium(playwright: Playwright) -> Browser:
+    """Starts the Chromium that tests/browser_setup.py made sure of (Playwright's own, else the system's)."""
+    executable = find_chromium(playwright.chromium.executable_path)
+    if executable is None:
+        raise LookupError(NO_CHROMIUM)
+    return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+
+
 def free_loopback_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -38,7 +47,8 @@ def free_loopback_port() -> int:
 
 @contextmanager
 def running_tend(data_dir: Path, extra_env: dict[str, str] | None = None):
-    """Runs `python main.py --web` on a free loopback port and yields its address once it answers."""
+    """Runs `python main.py --web` on a free loopback port and yields the address it prints (with this run's
+    token) once it answers."""
     port = free_loopback_port()
     # A neutral locale, so no country (and no emergency number) is preselected unless a test picks one.
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", **(extra_env or {})}
@@ -49,13 +59,12 @@ def running_tend(data_dir: Path, extra_env: dict[str, str] | None = None):
 
 @contextmanager
 def running_server(command: list[str], port: int, log_path: Path, env: dict[str, str] | None = None):
-    """Runs a Flet web server from the project folder and yields its loopback address once it answers."""
+    """Runs a Flet web server from the project folder and yields its address once it answers: the one it prints
+    for its port (Tend's carries the token it requires), or the plain loopback address when it prints none."""
     with open(log_path, "w") as log:
         server = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{port}"
         try:
-            wait_until_serving(url, server)
-            yield url
+            yield wait_until_serving(port, log_path, server)
         finally:
             server.terminate()
             try:
@@ -64,18 +73,25 @@ def running_server(command: list[str], port: int, log_path: Path, env: dict[str,
                 server.kill()
 
 
-def wait_until_serving(url: str, server: subprocess.Popen, timeout: float = 60) -> None:
+def wait_until_serving(port: int, log_path: Path, server: subprocess.Popen, timeout: float = 60) -> str:
+    """The server's address once a browser would get its page there (following the token's redirect with its
+    cookie, as a browser does)."""
+    plain = f"http://127.0.0.1:{port}"
+    printed = re.compile(rf"{re.escape(plain)}/\S*")
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise RuntimeError(f"The server exited early with code {server.returncode}")
+            raise RuntimeError(f"The server exited early with code {server.returncode}:\n{log_path.read_text()}")
+        found = printed.search(log_path.read_text(errors="replace"))
+        url = found.group(0) if found else plain
+        browser_like = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
         try:
-            with urllib.request.urlopen(url, timeout=2) as response:
+            with browser_like.open(url, timeout=2) as response:
                 if response.status == 200:
-                    return
+                    return url
         except OSError:
             time.sleep(0.2)
-    raise TimeoutError(f"Nothing answered at {url} within {timeout} s")
+    raise TimeoutError(f"Nothing answered at {plain} within {timeout} s")
 
 
 def open_tend(page: Page, url: str, heading: str = "Today", welcome: str = "skip") -> None:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from browser import CHROMIUM, CHROMIUM_ARGS, PHONE, open_tend, running_tend
+from browser import PHONE, launch_chromium, open_tend, running_tend
 
 
 # The build machine has two cores shared by the server, Chromium and pytest: give the page time to catch up before
@@ -15,10 +15,11 @@ expect.set_options(timeout=10_000)
 
 @pytest.fixture(scope="session")
 def chromium():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"The browser tests need Debian's Chromium at {CHROMIUM}: install it with `apt-get install chromium`.")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            browser = launch_chromium(playwright)
+        except LookupError as missing:
+            pytest.fail(str(missing), pytrace=False)
         yield browser
         browser.close()
 
