@@ -181,9 +181,9 @@ def people_for(kind: Support | None, people: Iterable[Person], last_contacts: Ma
     return sorted((p for p in people if kind is None or kind in p.supports), key=order)
 
 
-def last_contacts(contacts: Iterable[Contact]) -> dict[str, datetime]:
-    """Each person's most recent contact."""
-    latest: dict[str, datetime] = {}
+def last_contacts(contacts: Iterable[Contact], known: Mapping[str, datetime] | None = None) -> dict[str, datetime]:
+    """Each person's most recent contact, among `contacts` and the latest ones already `known`."""
+    latest: dict[str, datetime] = dict(known or {})
     for contact in contacts:
         if contact.person_id not in latest or contact.at > latest[contact.person_id]:
             latest[contact.person_id] = contact.at

@@ -2,6 +2,11 @@
 
 Deleting a person leaves their contacts in place, so Undo brings back the
 person exactly as they were, "last reached out" included.
+
+"contacts" only ever grows, and what is due is looked at every few seconds, so
+a repository keeps each person's latest contact in memory once it has read
+them: its own `log_contact` and `forget_contact` keep that current. A change
+made through another repository (an import, a restore) is seen by a new one.
 """
 
 from collections.abc import Iterable
@@ -27,6 +32,7 @@ CONTACTS_FILE = "contacts"
 class PeopleRepository:
     def __init__(self, store):
         self._store = store
+        self._last_contacts: dict[str, datetime] | None = None  # read on first use
 
     def people(self) -> list[Person]:
         """Everyone, by name."""
@@ -57,11 +63,16 @@ class PeopleRepository:
         """Remember that you reached out to `person` now."""
         contact = new_contact(person, way, now)
         self._store.put(CONTACTS_FILE, document_from_contact(contact))
+        if self._last_contacts is not None:
+            self._last_contacts = last_contacts([contact], self._last_contacts)
         return contact
 
     def forget_contact(self, contact: Contact) -> bool:
         """Undo a contact logged by mistake."""
-        return self._store.remove(CONTACTS_FILE, contact.id)
+        removed = self._store.remove(CONTACTS_FILE, contact.id)
+        if removed:
+            self._last_contacts = None  # the one before it is somewhere in the file: read them again when asked
+        return removed
 
     def contacts(self) -> list[Contact]:
         """Every logged contact, oldest first."""
@@ -69,5 +80,8 @@ class PeopleRepository:
         return sorted(found, key=lambda contact: contact.at)
 
     def last_contacts(self) -> dict[str, datetime]:
-        """Each person's most recent contact, by person id."""
-        return last_contacts(self.contacts())
+        """Each person's most recent contact, by person id: read from the file once, then kept in memory."""
+        if self._last_contacts is None:
+            self._last_contacts = last_contacts(contact_from_document(doc)
+                                                for doc in self._store.documents(CONTACTS_FILE))
+        return dict(self._last_contacts)

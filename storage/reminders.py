@@ -229,6 +229,12 @@ def done(reminder: Reminder, occurrence: datetime) -> Reminder:
                    handled_until=with_fixed_offset(_latest(reminder.handled_until, occurrence)))
 
 
+def already_handled(reminder: Reminder, occurrence: datetime) -> bool:
+    """Whether the occurrence at `occurrence` was already done, skipped, or passed over by a change to the reminder:
+    a Done or Snooze for it now would only repeat or undo something newer."""
+    return reminder.handled_until is not None and _utc(occurrence) <= _utc(reminder.handled_until)
+
+
 def skipped(reminder: Reminder, occurrence: datetime) -> Reminder:
     """The reminder after `occurrence` was skipped: the schedule moves on exactly as after done, and nothing counts
     against the person."""

@@ -141,6 +141,47 @@ def test_contacts_are_kept_and_the_latest_counts(store):
     assert repository.last_contacts() == {sam.id: NOW - timedelta(days=3)}
 
 
+class CountingReads:
+    """A store that counts how often each file is read whole."""
+
+    def __init__(self, store):
+        self._store = store
+        self.reads: dict[str, int] = {}
+
+    def documents(self, name: str) -> list[dict]:
+        self.reads[name] = self.reads.get(name, 0) + 1
+        return self._store.documents(name)
+
+    def __getattr__(self, name):
+        return getattr(self._store, name)
+
+
+def test_last_contacts_are_read_once_and_kept_current_as_contacts_are_logged(store):
+    counting = CountingReads(store)
+    repository = PeopleRepository(counting)
+    sam, ada = person("Sam", Support.PEER), person("Ada", Support.EMOTIONAL)
+    repository.save_many([sam, ada])
+    repository.log_contact(sam, Way.CALL, NOW - timedelta(days=3))
+    for _ in range(5):  # the timer asking every few seconds
+        assert repository.last_contacts() == {sam.id: NOW - timedelta(days=3)}
+    latest = repository.log_contact(sam, Way.TEXT, NOW)
+    repository.log_contact(ada, Way.CALL, NOW - timedelta(days=1))
+    assert repository.last_contacts() == {sam.id: NOW, ada.id: NOW - timedelta(days=1)}
+    assert counting.reads.get("contacts") == 1
+
+    repository.forget_contact(latest)  # the one before it is read back from the file
+    assert repository.last_contacts() == {sam.id: NOW - timedelta(days=3), ada.id: NOW - timedelta(days=1)}
+    assert counting.reads.get("contacts") == 2
+
+
+def test_a_returned_set_of_last_contacts_cannot_change_the_kept_one(store):
+    repository = PeopleRepository(store)
+    sam = person("Sam", Support.PEER)
+    repository.log_contact(sam, Way.CALL, NOW)
+    repository.last_contacts().clear()
+    assert repository.last_contacts() == {sam.id: NOW}
+
+
 def test_deleting_a_person_and_undoing_restores_them_with_their_last_contact(store):
     repository = PeopleRepository(store)
     sam = person("Sam", Support.PEER)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from storage.days import day_of
 from storage.checkins import with_fixed_offset
-from storage.reminders import (TEXT_LIMIT, Due, Overdue, Reminder, ReminderProblems, TouchPlan,
+from storage.reminders import (TEXT_LIMIT, Due, Overdue, Reminder, ReminderProblems, TouchPlan, already_handled,
                                document_from_reminder, done, due_now, missed_since, new_reminder, next_occurrence,
                                overdue, reminder_from_document, reminder_problems, revised, skipped, snooze_ends_at,
                                snoozed, touch_due_at, wall_clock_moment)
@@ -188,6 +188,19 @@ def test_skipping_moves_the_schedule_on_just_like_done():
     occurrence = london(2026, 11, 23, 19)
     assert skipped(reminder, occurrence) == done(reminder, occurrence)
     assert next_occurrence(skipped(reminder, occurrence), london(2026, 11, 23, 12), LONDON) == london(2026, 11, 24, 19)
+
+
+def test_an_occurrence_done_or_passed_over_by_a_change_is_already_handled():
+    reminder = own("Evening walk", "19:00", starts_on=date(2026, 11, 1))
+    evening = london(2026, 11, 23, 19)
+    assert not already_handled(reminder, evening)
+    assert already_handled(done(reminder, evening), evening)
+    assert already_handled(done(reminder, evening), london(2026, 11, 22, 19))
+    assert not already_handled(done(reminder, evening), london(2026, 11, 24, 19))
+    changed_later = revised(reminder, london(2026, 11, 23, 19, 30), times=("20:00",))
+    assert already_handled(changed_later, evening)
+    in_tokyo = evening.astimezone(TOKYO)  # the same moment, told in another zone
+    assert already_handled(done(reminder, evening), in_tokyo)
 
 
 def test_due_reminders_come_oldest_first():
