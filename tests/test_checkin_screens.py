@@ -98,3 +98,12 @@ def test_back_filled_yesterday_shows_in_the_calendar(phone):
     day_entries = phone.get_by_role("dialog").or_(phone.get_by_role("alertdialog")).get_by_role("button", name=ENTRY)
     expect(day_entries.filter(has_text="Good at 21:30")).to_have_count(1)
     screenshot(phone, "checkin-phone-history")
+
+
+def test_a_double_tap_on_a_mood_is_one_check_in(phone):
+    good = phone.get_by_role("button", name="Log mood: Good", exact=True)
+    good.evaluate("node => { node.click(); node.click(); }")  # two taps back to back, as a shaky finger makes
+    tap(phone.get_by_role("button", name="Log mood: Okay", exact=True))  # handled after both, so both were heard
+    expect(phone.get_by_role("group", name=re.compile(r"^Saved: Okay at"))).to_be_visible()
+    expect(entries(phone).filter(has_text="Okay at")).to_have_count(1)
+    expect(entries(phone).filter(has_text="Good at")).to_have_count(1)

@@ -2,18 +2,23 @@
 
 import flet as ft
 
+from views.taps import use_tap_gate
+
 
 def dialog_form(fields: list[ft.Control], problems: dict[str, str], on_save, on_cancel, on_delete=None) -> ft.Control:
     """The fields scroll; the buttons stay in view below them, so Save is never out of reach after a long note.
 
     `problems` holds a message per field (shown at the field by the caller) and perhaps "save" for a write the
-    device refused; either way a line above the buttons says nothing was saved.
+    device refused; either way a line above the buttons says nothing was saved. A second quick tap on Save or
+    Delete does nothing: a new record is saved once. Call it on every render of the form (it keeps a hook).
     """
+    taps = use_tap_gate()
     buttons = ft.Row(
         [
-            *([ft.TextButton("Delete", icon=ft.Icons.DELETE_OUTLINE, on_click=on_delete)] if on_delete else []),
+            *([ft.TextButton("Delete", icon=ft.Icons.DELETE_OUTLINE, on_click=taps.once("delete", on_delete))]
+              if on_delete else []),
             ft.TextButton("Cancel", on_click=on_cancel),
-            ft.FilledButton("Save", on_click=on_save),
+            ft.FilledButton("Save", on_click=taps.once("save", on_save)),
         ],
         alignment=ft.MainAxisAlignment.END,
         wrap=True,

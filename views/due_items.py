@@ -10,15 +10,15 @@ from views.notice import banner
 from views.person_card import reach_buttons
 from views.reaching_out import use_reaching_out
 from views.reminding import describe, use_reminding
+from views.taps import use_tap_gate
 
 
 def due_key(item: Due | Overdue) -> str:
-    """Stable across looks, so a banner put aside stays put aside until something new is due; new after a snooze,
-    since an item that went away and came back under the same key left Flet's page ignoring its taps (measured)."""
+    """Which reminder and which occurrence: stable across looks, so a banner put aside stays put aside until
+    something new is due (a snoozed reminder comes back for the snooze's end, a new occurrence)."""
     if isinstance(item, Overdue):
         return f"touch/{item.plan.person_id}/{item.due_at.isoformat()}"
-    snoozed = item.reminder.snoozed_until.isoformat() if item.reminder.snoozed_until else ""
-    return f"{item.reminder.id}@{item.at.isoformat()}/{snoozed}"
+    return f"{item.reminder.id}@{item.at.isoformat()}"
 
 
 @component
@@ -58,14 +58,16 @@ def DueBanner() -> ft.Control | None:
     """The first due item not put aside, above whichever screen is open, announced to screen readers."""
     reminding = use_reminding()
     put_aside, set_put_aside = ft.use_state(frozenset())
+    taps = use_tap_gate()  # a double tap on Later puts aside this banner, not the one that takes its place
     waiting = [item for item in (*reminding.due, *reminding.overdue) if due_key(item) not in put_aside]
     if not waiting:
         return ft.Container(visible=False)
     first = waiting[0]
+    later = taps.once("later", lambda: set_put_aside(lambda aside: aside | {due_key(first)}))
     return banner(
         "Reminder",
         ft.Icons.NOTIFICATIONS_ACTIVE_OUTLINED,
-        DueItem(first, lambda: set_put_aside(put_aside | {due_key(first)}), key=due_key(first)),
+        DueItem(first, later, key=due_key(first)),
         ft.Colors.SECONDARY_CONTAINER,
     )
 

@@ -11,12 +11,12 @@ from typing import Awaitable, Callable
 import flet as ft
 
 from storage.people import Person, Way, ago_in_words
-from storage.people_repository import PeopleRepository
 from storage.phones import call_link, email_link, text_link
 from views.checkin_editing import notice_card
 from views.context import Tend, use_tend
 from views.links import open_link
 from views.reminding import use_reminding
+from views.taps import use_tap_gate
 
 HAND_LOGGED_WAYS = ((Way.CALL, "A call"), (Way.TEXT, "A message"), (Way.EMAIL, "An email"),
                     (Way.IN_PERSON, "In person"), (Way.OTHER, "Another way"))
@@ -25,7 +25,8 @@ HAND_LOGGED_WAYS = ((Way.CALL, "A call"), (Way.TEXT, "A message"), (Way.EMAIL, "
 @dataclass(frozen=True)
 class ReachingOut:
     reach: Callable[[Person, Way], Awaitable[None]]
-    """Open the dialer, messages or mail for a person, then ask whether they were reached."""
+    """Open the dialer, messages or mail for a person, then ask whether they were reached; a second tap while the
+    first is opening, or just after, opens nothing more."""
     log_by_hand: Callable[[Person], None]
     """Ask how you reached someone, and log it."""
     last_contacts: dict[str, datetime]
@@ -57,29 +58,34 @@ async def open_contact_link(tend: Tend, url: str, fallback: str) -> bool:
 def use_reaching_out() -> ReachingOut:
     tend = use_tend()
     reminding = use_reminding()  # a logged contact changes who is due, and "last reached out" on every screen
-    repository = PeopleRepository(tend.store)
     asking, set_asking = ft.use_state(None)  # (person, way or None): None asks how, a way asks "did you reach them?"
     logged, set_logged = ft.use_state(None)
+    taps = use_tap_gate()
 
     def log(person: Person, way: Way) -> None:
+        set_asking(None)
+        if not taps.accepts(("log", person.id)):
+            return  # "Yes, I reached them" tapped twice is one contact
         contact = None
 
         def write():
             nonlocal contact
-            contact = repository.log_contact(person, way, tend.now())
+            contact = reminding.log_contact(person, way)
 
         if tend.wrote(write):
             set_logged((person, contact))
-            reminding.refresh()
-        set_asking(None)
 
     def forget(contact) -> None:
-        if tend.wrote(lambda: repository.forget_contact(contact)):
+        if taps.accepts(("forget", contact.id)) and tend.wrote(lambda: reminding.forget_contact(contact)):
             set_logged(None)
-            reminding.refresh()
 
     async def reach(person: Person, way: Way) -> None:
-        if await open_contact_link(tend, link_for(person, way), address_for(person, way)):
+        target = ("reach", person.id, way)
+        if not taps.accepts(target):
+            return
+        with taps.running(target):  # the launcher answers within open_link's timeout
+            opened = await open_contact_link(tend, link_for(person, way), address_for(person, way))
+        if opened:
             set_asking((person, way))
 
     ft.use_dialog(_asking_dialog(asking, log, lambda: set_asking(None)) if asking else None)

@@ -12,6 +12,7 @@ from storage.reminders import CHECK_IN, EVERY_DAY, Reminder, ReminderProblems, n
 from views.context import use_tend
 from views.guard import component
 from views.labelled import labelled_group, named, switch_row
+from views.taps import use_tap_gate
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -73,6 +74,7 @@ def ReminderForm(kind: str, original: Reminder | None, callbacks: ReminderCallba
     repeat, set_repeat = ft.use_state(original.repeat if original else ("weekdays" if kind == CHECK_IN else "none"))
     always, set_always = ft.use_state(original.always if original else False)
     problems, set_problems = ft.use_state([])
+    taps = use_tap_gate()  # a second quick tap on Save makes no second reminder
 
     def toggle_day(day: int) -> None:
         set_weekdays(weekdays - {day} if day in weekdays else weekdays | {day})
@@ -123,7 +125,8 @@ def ReminderForm(kind: str, original: Reminder | None, callbacks: ReminderCallba
         [
             *controls,
             *[ft.Text(problem, color=ft.Colors.ERROR) for problem in problems],
-            ft.Row([ft.TextButton("Cancel", on_click=callbacks.closed), ft.FilledButton("Save", on_click=save)],
+            ft.Row([ft.TextButton("Cancel", on_click=callbacks.closed),
+                    ft.FilledButton("Save", on_click=taps.once("save", save))],
                    alignment=ft.MainAxisAlignment.END, wrap=True),
         ],
         tight=True,

@@ -3,9 +3,14 @@ Reminders through Flet's context (with the people and their last contacts, so ev
 
 A timer looks again every few seconds, so a reminder that comes due while the app is open is noticed without
 anyone tapping anything. Every rule (what is due, snooze, done) is a storage function given `now`.
+
+While nothing rings, a look writes nothing and reads no more than it must: "last seen" (where what is told as
+missed at the next start begins) is noted only when something rang since the last note
+(`storage.reminder_actions.note_looked_at`), and the last contacts stay in memory, updated as contacts are logged.
 """
 
 import asyncio
+import logging
 import os
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -15,18 +20,24 @@ import flet as ft
 
 from storage.checkin_repository import CheckInRepository
 from storage.days import day_of, today
-from storage.people import Person
+from storage.people import Contact, Person, Way
 from storage.people_repository import PeopleRepository
 from storage.records import parse_stamp
+from storage.reminder_actions import mark_done, missed_while_closed, note_looked_at, snooze, snooze_person
 from storage.reminder_repository import ReminderRepository
-from storage.reminders import Due, Overdue, TouchPlan, done, due_now, missed_since, overdue, snooze_ends_at, snoozed
+from storage.reminders import Due, Overdue, TouchPlan, due_now, overdue, snooze_ends_at
 from storage import prompts
 from views import phone_notifications
 from views.context import Tend, use_tend
 from views.snooze import snooze_dialog
+from views.taps import use_tap_gate
 
 CHECK_EVERY_VARIABLE = "TEND_REMINDER_CHECK_SECONDS"
 CHECK_EVERY_SECONDS = 20.0
+NOTHING_DUE = ((), (), {}, {})
+"""What the screens show when what is due can't be read: nothing, rather than a screen that fails."""
+
+log = logging.getLogger("tend.reminders")
 
 
 @dataclass(frozen=True)
@@ -35,15 +46,22 @@ class Reminding:
     overdue: tuple[Overdue, ...]
     people: dict[str, Person]
     last_contacts: dict[str, datetime]
-    """Each person's latest contact: one reading for every screen, refreshed whenever a contact is logged."""
+    """Each person's latest contact: one reading for every screen, kept in memory and updated as contacts are
+    logged (the contacts file only grows; the timer doesn't read it again)."""
     missed: tuple[Due, ...]
     """What rang while Tend was closed, shown once when it opens."""
     done: Callable[[Due], None]
+    """Done with the item's occurrence; acts on the stored reminder by id, so a banner drawn earlier can't save an
+    old copy over a newer snooze or edit, and a second tap changes nothing."""
     ask_snooze: Callable[[Due | Overdue], None]
     """Ask how long to snooze a reminder or a person (10 minutes, 1 hour, tomorrow morning, or a chosen time)."""
     seen_missed: Callable[[], None]
     refresh: Callable[[], None]
-    """Look again now (after a check-in, a contact, or a change to reminders)."""
+    """Read everything again and look (after a check-in, a change to people or reminders, an import or a restore)."""
+    log_contact: Callable[[Person, Way], Contact]
+    """Log that you reached someone, and look again; raises StorageError if the device refuses."""
+    forget_contact: Callable[[Contact], bool]
+    """Undo a logged contact, and look again; raises StorageError if the device refuses."""
     notifications: str
     """Whether the phone's own notifications remind too, in words for the Reminders screen."""
     allow_notifications: Callable[[], Awaitable[None]] | None
@@ -86,19 +104,23 @@ def use_reminding_service() -> Reminding:
     missed, set_missed = ft.use_state(())
     phone, set_phone = ft.use_state((None, phone_notifications.UNAVAILABLE))  # (service, words)
     reminders = ReminderRepository(tend.store)
+    people_kept = ft.use_ref(lambda: PeopleRepository(tend.store))  # keeps the last contacts in memory
+    taps = use_tap_gate()
     zone, day_start = tend.zone, tend.settings.day_starts_at
 
     def start_timer():
         """Looks again every few seconds, and on open notes what was missed while Tend was closed."""
         now = tend.now()
-        set_missed(tuple(missed_since(reminders.all(), reminders.last_seen(), now, zone,
-                                      checked_in_days(tend, now), day_start)))
+        set_missed(tuple(tend.read(
+            lambda: missed_while_closed(tend.store, now, zone, checked_in_days(tend, now), day_start), [])))
 
         async def look_again_regularly():
             while True:
                 await asyncio.sleep(check_interval())
-                tend.wrote(lambda: reminders.mark_seen(tend.now()))
-                latest.current()
+                try:
+                    latest.current()
+                except Exception:  # noqa: BLE001 - the timer must outlive any one look; the next may work
+                    log.exception("Looking at what is due failed; looking again in %.0f s", check_interval())
 
         async def find_phone_notifications():
             service = await phone_notifications.notification_service(page)
@@ -132,66 +154,86 @@ def use_reminding_service() -> Reminding:
 
     def current():
         now = tend.now()
-        repository = PeopleRepository(tend.store)
-        people = repository.people()
+        people_repository = people_kept.current
+        people = people_repository.people()
         due = due_now(reminders.all(), now, zone, checked_in_days(tend, now), day_start)
-        last_contacts = repository.last_contacts()
+        last_contacts = people_repository.last_contacts()
         late = overdue(touch_plans(people, last_contacts), now, reminders.touch_snoozes(), day_start)
         return tuple(due), tuple(late), {p.id: p for p in people}, last_contacts
 
-    snapshot, set_snapshot = ft.use_state(current)
+    snapshot, set_snapshot = ft.use_state(lambda: tend.read(current, NOTHING_DUE))
 
     def look() -> None:
         """Sets what is due, re-rendering the screens only when that changed."""
-        found = current()
-        if found != snapshot:
+        found = tend.read(current, None)
+        if found is not None and found != snapshot:
             set_snapshot(found)
 
+    def look_and_note() -> None:
+        """One tick of the timer: what is due now, and (only if something rang) that it was seen."""
+        look()
+        tend.wrote(lambda: note_looked_at(tend.store, tend.now(), zone, day_start))
+
     latest = ft.use_ref(None)
-    latest.current = look  # the timer, started once, always looks with this render's settings
+    latest.current = look_and_note  # the timer, started once, always looks with this render's settings
     ft.use_effect(look, [changes, day_start])
     due, late, people, last_contacts = snapshot
 
-    def refresh() -> None:
+    def look_again() -> None:
         set_changes(lambda n: n + 1)
 
-    def mark_done(item: Due) -> None:
-        if tend.wrote(lambda: reminders.save(done(item.reminder, item.at), tend.now())):
-            refresh()
+    def refresh() -> None:
+        people_kept.current = PeopleRepository(tend.store)  # people or contacts may have changed behind it
+        look_again()
 
-    def snooze(item: Due | Overdue, choice: str, chosen: datetime | None = None) -> None:
+    def log_contact(person: Person, way: Way) -> Contact:
+        contact = people_kept.current.log_contact(person, way, tend.now())
+        look_again()
+        return contact
+
+    def forget_contact(contact: Contact) -> bool:
+        forgotten = people_kept.current.forget_contact(contact)
+        look_again()
+        return forgotten
+
+    def finish(item: Due) -> None:
+        # Any Done (or Check in now) within a second of the last is that tap again, landing on the banner or row
+        # that took the place of the one it finished: it must not finish that one unseen.
+        if taps.accepts("done") and tend.wrote(lambda: mark_done(tend.store, item.reminder.id, item.at, tend.now())):
+            look_again()
+
+    def quieten(item: Due | Overdue, choice: str, chosen: datetime | None = None) -> None:
         now = tend.now()
         try:
-            if isinstance(item, Due):
-                quieter = snoozed(item.reminder, choice, now, zone, chosen, day_start)
-                write = lambda: reminders.save(quieter, now)  # noqa: E731
-            else:
-                until = snooze_ends_at(choice, now, zone, chosen, day_start)
-                write = lambda: reminders.snooze_touch(item.plan.person_id, until, now)  # noqa: E731
+            until = snooze_ends_at(choice, now, zone, chosen, day_start)
         except ValueError as problem:
             tend.tell(str(problem))
             return
+        if isinstance(item, Due):
+            write = lambda: snooze(tend.store, item.reminder.id, item.at, until, now)  # noqa: E731
+        else:
+            write = lambda: snooze_person(tend.store, item.plan.person_id, until, now)  # noqa: E731
         if tend.wrote(write):
-            refresh()  # the banner going away says it; a pop-up message here kept a following navigation from
-            # happening (measured: "Check in now" after a snooze was ignored in about 1 run in 6)
+            look_again()  # the banner going away says it: a message would be one more thing to put away
 
     asking, set_asking = ft.use_state(None)  # the item being snoozed, while its dialog is open
 
     def snooze_chosen(choice: str, chosen: datetime | None) -> None:
         item = asking
         set_asking(None)
-        snooze(item, choice, chosen)
+        if item is not None and taps.accepts("snooze"):
+            quieten(item, choice, chosen)
 
-    # The dialog lives here, above every screen, not in the banner or row that asked: those go away the moment
-    # the item is snoozed, and a dialog hook leaving with them left the page ignoring later taps (measured).
+    # The dialog lives here, above every screen, not in the banner or row that asked: snoozing takes that row
+    # away, and a dialog belongs to a component that outlives what it does.
     ft.use_dialog(snooze_dialog(describe(asking), snooze_chosen, lambda: set_asking(None)) if asking else None)
 
     def seen_missed() -> None:
         set_missed(())
-        tend.wrote(lambda: reminders.mark_seen(tend.now()))
+        tend.wrote(lambda: note_looked_at(tend.store, tend.now(), zone, day_start))
 
-    return Reminding(due, late, people, last_contacts, missed, mark_done, set_asking, seen_missed, refresh, phone[1],
-                     allow_notifications if phone[1] == phone_notifications.ASK else None)
+    return Reminding(due, late, people, last_contacts, missed, finish, set_asking, seen_missed, refresh, log_contact,
+                     forget_contact, phone[1], allow_notifications if phone[1] == phone_notifications.ASK else None)
 
 
 def describe(item: Due | Overdue) -> str:

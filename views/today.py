@@ -17,6 +17,7 @@ from views.low_day_card import LowDayCard
 from views.moods import MOOD_COLORS, MOOD_ICONS
 from views.reminding import use_reminding
 from views.screen import screen, section_title
+from views.taps import use_tap_gate
 
 
 def mood_button(mood: Mood, on_tap) -> ft.Control:
@@ -63,9 +64,11 @@ def TodayScreen() -> ft.Control:
     just_saved, set_just_saved = ft.use_state(None)
     offering, set_offering = ft.use_state(False)
 
+    taps = use_tap_gate()
+
     def todays_entries() -> tuple[CheckIn, ...]:
         repository = CheckInRepository(tend.store, day_start)
-        return tuple(reversed(repository.on(today(tend.now(), day_start))))
+        return tend.read(lambda: tuple(reversed(repository.on(today(tend.now(), day_start)))), ())
 
     entries, set_entries = ft.use_state(todays_entries)
     ft.use_effect(lambda: set_entries(todays_entries()), [day_start])
@@ -77,6 +80,8 @@ def TodayScreen() -> ft.Control:
     editing = use_check_in_editing(changed)
 
     def log(mood: Mood) -> None:
+        if not taps.accepts(("mood", mood)):
+            return  # a double tap on a mood is one check-in; a deliberate second tap, a moment later, is another
         check_in = new_check_in(mood, tend.now())
         if not tend.wrote(lambda: CheckInRepository(tend.store).save(check_in)):
             return
