@@ -61,3 +61,43 @@ SOCKET_LOG = r"""
   window.WebSocket = Logged;
 })();
 """
+
+
+# Installed before a freshly launched app loads (call it with the spoken names of the buttons that mean "ready"):
+# switches on Flutter's accessibility tree as soon as its placeholder appears, and notes when every one of those
+# buttons is first in the tree with a box, and when the page's WebSocket first sent and last received before that.
+LAUNCH_PROBE = r"""
+(names) => {
+  const launch = window.__launch = {placeholder: null, shown: null};
+  const shown = node => { const box = node.getBoundingClientRect(); return box.width > 0 && box.height > 0; };
+  const name = node => node.getAttribute('aria-label') || (node.textContent || '').trim();
+  const observer = new MutationObserver(() => {
+    if (launch.placeholder === null) {
+      const placeholder = document.querySelector('flt-semantics-placeholder');
+      if (placeholder) {
+        placeholder.click();
+        launch.placeholder = performance.now();
+      }
+    }
+    const buttons = [...document.querySelectorAll('flt-semantics[role="button"]')];
+    if (names.every(wanted => buttons.some(node => name(node) === wanted && shown(node)))) {
+      launch.shown = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+}
+"""
+
+# When the page began, in ms since the epoch (the clock Python's time.time() reads), and the launch marks.
+LAUNCH_TIMING = r"""
+() => {
+  const {placeholder, shown} = window.__launch;
+  const log = window.__socketLog.filter(([, at]) => shown === null || at <= shown);
+  const sent = log.find(([way]) => way === 'out');
+  const received = log.filter(([way]) => way === 'in');
+  return {origin: performance.timeOrigin, placeholder, shown, first_sent: sent ? sent[1] : null,
+          last_received: received.length ? received[received.length - 1][1] : null,
+          kb_in: received.reduce((total, [, , size]) => total + size, 0) / 1024};
+}
+"""

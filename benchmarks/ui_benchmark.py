@@ -220,6 +220,7 @@ def plain_tap(page: Page, number: int) -> dict[str, float]:
 @dataclass(frozen=True)
 class LaunchKind:
     """One way of starting a server: Tend on a copy of `pristine`, or the plain app when it is None."""
+    short: str
     label: str
     pristine: Path | None = None
 
@@ -229,30 +230,43 @@ class LaunchKind:
         return ["Tap"] if self.pristine is None else MOOD_BUTTONS
 
 
-def wait_until_listening(port: int, server: subprocess.Popen) -> float:
-    """time.time() when the server first accepts a connection; checked every 10 ms."""
+ANNOUNCED = re.compile(r"running at (http://\S+)")
+"""The line main.py prints with the address to open (which may carry a token)."""
+
+
+def wait_until_ready(port: int, server: subprocess.Popen, log_path: Path, announces: bool) -> tuple[float, str]:
+    """time.time() when the server first accepts a connection (and, for Tend, has printed its address), and the
+    address to open; checked every 10 ms."""
     deadline = time.monotonic() + START_TIMEOUT_S
+    address, listening = None if announces else f"http://127.0.0.1:{port}", False
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise RuntimeError(f"The server exited early with code {server.returncode}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return time.time()
-        except OSError:
-            time.sleep(0.01)
+            raise RuntimeError(f"The server exited early with code {server.returncode}: see {log_path}")
+        if address is None:
+            found = ANNOUNCED.search(log_path.read_text(errors="replace"))
+            address = found.group(1) if found else None
+        if not listening:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    listening = True
+            except OSError:
+                pass
+        if listening and address is not None:
+            return time.time(), address
+        time.sleep(0.01)
     raise TimeoutError(f"Nothing listened on port {port} within {START_TIMEOUT_S} s")
 
 
 @contextmanager
-def launched(command: list[str], port: int, log_path: Path):
-    """Starts a server process as running_tend does; yields time.time() of the launch and of its first answer,
-    and stops the process afterwards."""
+def launched(command: list[str], port: int, log_path: Path, announces: bool):
+    """Starts a server process as running_tend does; yields time.time() of the launch, of its readiness, and the
+    address to open; stops the process afterwards."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
     with open(log_path, "w") as log:
         launched_at = time.time()
         server = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
-            yield launched_at, wait_until_listening(port, server)
+            yield (launched_at, *wait_until_ready(port, server, log_path, announces))
         finally:
             server.terminate()
             try:
@@ -277,9 +291,10 @@ def one_launch(browser: Browser, kind: LaunchKind, folder: Path) -> dict[str, fl
         page = context.new_page()
         page.add_init_script(SOCKET_LOG)
         page.add_init_script(f"({LAUNCH_PROBE})({json.dumps(kind.ready)})")
-        with launched(command, port, folder / "server.log") as (launched_at, listening_at):
+        announces = kind.pristine is not None
+        with launched(command, port, folder / "server.log", announces) as (launched_at, listening_at, address):
             page.bring_to_front()
-            page.goto(f"http://127.0.0.1:{port}", wait_until="commit")
+            page.goto(address, wait_until="commit")
             page.wait_for_function("() => window.__launch.shown !== null", polling=50,
                                    timeout=START_TIMEOUT_S * 1000)
             t = page.evaluate(LAUNCH_TIMING)
@@ -310,9 +325,8 @@ def measure_launches(browser: Browser, kinds: list[LaunchKind], work: Path, roun
         order = kinds[number % len(kinds):] + kinds[:number % len(kinds)]
         for kind in order:
             samples[kind.label].append(one_launch(browser, kind, work / f"launch-{number}-{kinds.index(kind)}"))
-        print(f"  round {number + 1} of {rounds}: " + ", ".join(
-            f"{kind.label.split(',')[0]}{'' if kind.pristine is None else kind.label.split(',')[-1]}"
-            f" {samples[kind.label][-1]['total']:.0f} ms" for kind in kinds), flush=True)
+        print(f"  round {number + 1} of {rounds}: "
+              + ", ".join(f"{kind.short} {samples[kind.label][-1]['total']:.0f} ms" for kind in kinds), flush=True)
     return samples
 
 
@@ -329,10 +343,6 @@ def today_backed_up(pristine: Path, copy: Path, now: datetime) -> Path:
 
 
 # ---------------------------------------------------------------- report
-
-def verdict(ratio: float) -> str:
-    return "PASS" if ratio <= GOAL else "MISS"
-
 
 def med(samples: list[dict[str, float]], key: str = "total") -> float:
     return statistics.median(sample[key] for sample in samples)
@@ -356,71 +366,129 @@ def durable_write_floor(folder: Path, runs: int = 15) -> float:
     return statistics.median(samples)
 
 
-def main() -> None:
-    began = time.perf_counter()
-    work = Path(tempfile.mkdtemp(prefix="tend-ui-bench-"))
-    now = datetime.now().astimezone()
-    rng = random.Random(20261123)
-    big_dir, small_dir = work / "big" / "data", work / "small" / "data"
-    for folder in (big_dir, small_dir):
-        folder.parent.mkdir()
-    seeding = time.perf_counter()
-    big_count = seed(big_dir, list(range(1, BIG_DAYS + 1)), 3, rng, now)
-    small_count = seed(small_dir, [1, 2, 3], 3, rng, now) + seed(small_dir, [4], 1, rng, now)
-    print(f"Seeded {big_count:,} check-ins over {BIG_DAYS} days and {small_count} over 4 days "
-          f"in {time.perf_counter() - seeding:.1f} s (none today, so Today starts with no entries).")
-
+def measure_steady(browser: Browser, big_dir: Path, small_dir: Path, work: Path, history_runs: int,
+                   save_runs: int) -> tuple[dict, dict, list, dict]:
+    """Warm History paints and saves in one long-running server per store, and the plain app's taps."""
     history: dict[str, list[dict[str, float]]] = {"big": [], "small": []}
     saves: dict[str, list[dict[str, float]]] = {"big": [], "small": []}
     plain: list[dict[str, float]] = []
     listed: dict[str, int] = {}
+    with ExitStack() as stack:
+        urls = {"big": stack.enter_context(running_tend(big_dir)),
+                "small": stack.enter_context(running_tend(small_dir))}
+        plain_url = stack.enter_context(running_plain_app(work))
+        contexts = {name: browser.new_context(viewport=PHONE) for name in ("big", "small", "plain")}
+        for context in contexts.values():
+            stack.callback(context.close)
+        pages = {name: context.new_page() for name, context in contexts.items()}
+        for page in pages.values():
+            page.add_init_script(SOCKET_LOG)
+        for name, url in urls.items():
+            open_tend(pages[name], url)
+        open_plain_app(pages["plain"], plain_url)
+        for page in pages.values():
+            page.evaluate(PROBE)
+        print(f"Servers up and pages open; measuring {history_runs} warm History paints and {save_runs} saves "
+              "and taps, taking turns.", flush=True)
+
+        for _ in range(history_runs):
+            for name in ("big", "small"):
+                history[name].append(history_paint(pages[name]))
+        for name in ("big", "small"):  # how many entries the first paint of History holds
+            go_to(pages[name], "History")
+            pages[name].get_by_role("button", name=EDIT_ENTRY).first.wait_for(state="visible")
+            listed[name] = pages[name].evaluate("() => window.__bench.editCount()")
+            go_to(pages[name], "Today")
+        for name in ("big", "small"):
+            for word in EARLIER_TODAY:
+                log_untimed(pages[name], word)
+        for number in range(1, save_runs + 1):
+            for name in ("big", "small"):
+                saves[name].append(save_okay(pages[name]))
+                undo_untimed(pages[name])
+            plain.append(plain_tap(pages["plain"], number))
+    return history, saves, plain, listed
+
+
+def launch_row(name: str, samples: list[dict[str, float]]) -> str:
+    totals = [sample["total"] for sample in samples]
+    figures = [med(samples), min(totals), max(totals), med(samples, "listening"), med(samples, "client"),
+               med(samples, "server"), med(samples, "drawing")]
+    return f"  {name:<44}" + "".join(f"{figure:>8.0f}" for figure in figures) + f"{med(samples, 'kb_in'):>8.1f}" \
+        + f"{len(samples):>6}"
+
+
+def judged(name: str, ratio: float, goal: float) -> str:
+    return f"  {name:<48}{ratio:5.2f}x   goal <= {goal}x   {'PASS' if ratio <= goal else 'MISS'}"
+
+
+def parse_arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="2 launch rounds, 3 History paints and 5 saves: to check that the script works")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str]) -> None:
+    args = parse_arguments(argv)
+    start_rounds, history_runs, save_runs = (2, 3, 5) if args.quick else (START_ROUNDS, HISTORY_RUNS, SAVE_RUNS)
+    began = time.perf_counter()
+    work = Path(tempfile.mkdtemp(prefix="tend-ui-bench-"))
+    now = datetime.now().astimezone()
+    rng = random.Random(20261123)
     try:
+        big_dir, small_dir = work / "big" / "data", work / "small" / "data"
+        for folder in (big_dir, small_dir):
+            folder.parent.mkdir()
+        seeding = time.perf_counter()
+        big_count = seed(big_dir, list(range(1, BIG_DAYS + 1)), 3, rng, now)
+        small_count = seed(small_dir, [1, 2, 3], 3, rng, now) + seed(small_dir, [4], 1, rng, now)
+        big_later = today_backed_up(big_dir, work / "big-later", now)
+        print(f"Seeded {big_count:,} check-ins over {BIG_DAYS} days and {small_count} over 4 days "
+              f"in {time.perf_counter() - seeding:.1f} s (none today, so Today starts with no entries).")
+        kinds = [LaunchKind("plain", "Plain Flet app (plain_button_app.py)"),
+                 LaunchKind("big first", f"Tend, {big_count:,} check-ins, first start of day", big_dir),
+                 LaunchKind("big later", f"Tend, {big_count:,} check-ins, later start", big_later),
+                 LaunchKind("small first", f"Tend, {small_count} check-ins, first start of day", small_dir)]
+
         with ExitStack() as stack:
-            urls = {"big": stack.enter_context(running_tend(big_dir)),
-                    "small": stack.enter_context(running_tend(small_dir))}
-            plain_url = stack.enter_context(running_plain_app(work))
             playwright = stack.enter_context(sync_playwright())
             browser = launch_chromium(playwright)
             stack.callback(browser.close)
-            pages = {name: browser.new_context(viewport=PHONE).new_page() for name in ("big", "small", "plain")}
-            for page in pages.values():
-                page.add_init_script(SOCKET_LOG)
-            for name, url in urls.items():
-                open_tend(pages[name], url)
-            open_plain_app(pages["plain"], plain_url)
-            for page in pages.values():
-                page.evaluate(PROBE)
-            print(f"Servers up and pages open after {time.perf_counter() - began:.0f} s; measuring "
-                  f"{HISTORY_RUNS} History paints and {SAVE_RUNS} saves and taps, taking turns.")
-
-            for _ in range(HISTORY_RUNS):
-                for name in ("big", "small"):
-                    history[name].append(history_paint(pages[name]))
-            for name in ("big", "small"):  # how many entries the first paint of History holds
-                go_to(pages[name], "History")
-                pages[name].get_by_role("button", name=EDIT_ENTRY).first.wait_for(state="visible")
-                listed[name] = pages[name].evaluate("() => window.__bench.editCount()")
-                go_to(pages[name], "Today")
-            for name in ("big", "small"):
-                for word in EARLIER_TODAY:
-                    log_untimed(pages[name], word)
-            for number in range(1, SAVE_RUNS + 1):
-                for name in ("big", "small"):
-                    saves[name].append(save_okay(pages[name]))
-                    undo_untimed(pages[name])
-                plain.append(plain_tap(pages["plain"], number))
+            print(f"Launching each server {start_rounds} times (after one untimed launch each), taking turns:",
+                  flush=True)
+            launches = measure_launches(browser, kinds, work, start_rounds)
+            history, saves, plain, listed = measure_steady(browser, big_dir, small_dir, work, history_runs,
+                                                           save_runs)
         floor = durable_write_floor(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
-    history_ratio = med(history["big"]) / med(history["small"])
-    save_ratio = med(saves["big"]) / med(plain)
+    plain_start, big_first, big_later_start, small_first = (launches[kind.label] for kind in kinds)
+    cold = {kind.short: [sample["history_ms"] for sample in launches[kind.label]] for kind in kinds[1:]}
 
     print()
-    print("  ms (median unless said); total = in the page, from pointerdown to the control in the accessibility tree")
+    print("  Start-up, ms (median unless said): from launching the server process to the ready buttons (Tend's "
+          "five moods, the plain app's Tap) in the accessibility tree of a new browser context")
+    print(f"  {'':<44}" + "".join(f"{head:>8}" for head in
+                                  ("total", "min", "max", "listen", "client", "server", "drawing", "KB in", "runs")))
+    for kind in kinds:
+        print(launch_row(kind.label, launches[kind.label]))
+    print("  listen = launch to the port accepting connections and Tend's address printed (Python start, imports,")
+    print("  opening the store, the backup);")
+    print("  client = from then to the page's first WebSocket message (loading and starting Flutter's web client);")
+    print("  server = to the last message before the buttons showed; drawing = from it to the buttons showing.")
+    print()
+    print("  History's cold first paint (first visit after the launch above, 0.6 s after the buttons showed), ms:")
+    for kind in kinds[1:]:
+        print(f"  {kind.label:<44}{statistics.median(cold[kind.short]):>8.0f}{min(cold[kind.short]):>8.0f}"
+              f"{max(cold[kind.short]):>8.0f}   (median, min, max of {len(cold[kind.short])})")
+    print()
+    print("  Warm, ms (median unless said); total = in the page, from pointerdown to the control in the "
+          "accessibility tree")
     print(f"  {'':<32}" + "".join(f"{head:>8}" for head in
                                    ("total", "min", "max", "wall", "tap>ws", "server", "drawing", "KB in", "runs")))
-    print("  History tab -> first entry")
+    print("  History tab -> first entry (a server that has shown History before)")
     print(row(f"  {big_count:,} check-ins", history["big"]))
     print(row(f"  {small_count} check-ins", history["small"]))
     print("  Log mood: Okay -> Saved: Okay")
@@ -431,16 +499,21 @@ def main() -> None:
     print("  wall = Python's clock around Playwright's click and wait (adds Playwright's round trips and polling);")
     print("  tap>ws = pointerdown to the event leaving on the WebSocket; server = to the server's last reply;")
     print("  drawing = from that reply to the control showing; KB in = WebSocket bytes received.")
-    print(f"  First History paint (cold: first visit, month files read from disk): big {history['big'][0]['total']:.0f} ms, "
-          f"small {history['small'][0]['total']:.0f} ms. Entries in History's first paint: "
-          f"big {listed['big']}, small {listed['small']}.")
+    print(f"  Entries in History's first paint: big {listed['big']}, small {listed['small']}.")
     print(f"  Floor of a durable save here (atomic fsynced write of a 200-byte file): {floor:.1f} ms.")
     print()
-    print(f"  History first paint, big / small   {history_ratio:5.2f}x   goal <= {GOAL}x   {verdict(history_ratio)}")
-    print(f"  Saving, big store / plain Flet      {save_ratio:5.2f}x   goal <= {GOAL}x   {verdict(save_ratio)}")
-    print(f"  (saving, small store / plain Flet   {med(saves['small']) / med(plain):5.2f}x, for comparison)")
+    print(judged("Start-up, big, first start of day / plain Flet", med(big_first) / med(plain_start), START_GOAL))
+    print(judged("Start-up, big, later start / plain Flet", med(big_later_start) / med(plain_start), START_GOAL))
+    print(f"  (start-up, small, first start of day / plain Flet  {med(small_first) / med(plain_start):5.2f}x, "
+          "for comparison)")
+    cold_ratio = statistics.median(cold["big first"]) / statistics.median(cold["small first"])
+    print(judged("History cold first paint, big / small", cold_ratio, GOAL))
+    print(judged("History warm first paint, big / small", med(history["big"]) / med(history["small"]), GOAL))
+    print(judged("Saving, big store / plain Flet", med(saves["big"]) / med(plain), GOAL))
+    print(f"  (saving, small store / plain Flet              {med(saves['small']) / med(plain):5.2f}x, "
+          "for comparison)")
     print(f"\nTotal time {time.perf_counter() - began:.0f} s.")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
