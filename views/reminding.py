@@ -95,6 +95,17 @@ def check_interval(environ=os.environ) -> float:
     return float(environ.get(CHECK_EVERY_VARIABLE) or CHECK_EVERY_SECONDS)
 
 
+async def look_regularly(look: Callable[[], None], interval: Callable[[], float] = check_interval) -> None:
+    """Calls `look` every `interval()` seconds until cancelled. A look that fails is logged and the next one still
+    comes: a timer that died would leave every reminder silent for the rest of the session."""
+    while True:
+        await asyncio.sleep(interval())
+        try:
+            look()
+        except Exception:  # noqa: BLE001 - whatever broke this look, the next may work
+            log.exception("Looking at what is due failed; looking again in %.0f s", interval())
+
+
 def use_reminding_service() -> Reminding:
     """Called once, above the router (WithReminders in views/app.py): owns the timer and the state every screen
     reads."""
@@ -114,14 +125,6 @@ def use_reminding_service() -> Reminding:
         set_missed(tuple(tend.read(
             lambda: missed_while_closed(tend.store, now, zone, checked_in_days(tend, now), day_start), [])))
 
-        async def look_again_regularly():
-            while True:
-                await asyncio.sleep(check_interval())
-                try:
-                    latest.current()
-                except Exception:  # noqa: BLE001 - the timer must outlive any one look; the next may work
-                    log.exception("Looking at what is due failed; looking again in %.0f s", check_interval())
-
         async def find_phone_notifications():
             service = await phone_notifications.notification_service(page)
             if service is None:
@@ -132,7 +135,7 @@ def use_reminding_service() -> Reminding:
             else:
                 set_phone((service, phone_notifications.DENIED if asked else phone_notifications.ASK))
 
-        timer = page.run_task(look_again_regularly)
+        timer = page.run_task(look_regularly, lambda: latest.current())
         page.run_task(find_phone_notifications)
         return timer.cancel
 

@@ -1,0 +1,35 @@
+"""The reminder timer's loop, without a browser: it outlives a look that fails."""
+
+import asyncio
+import logging
+from datetime import datetime, timezone
+
+from storage.reminders import Due, Reminder
+from views.reminding import describe, look_regularly
+
+
+def test_a_look_that_fails_is_logged_and_the_timer_goes_on(caplog):
+    looks = []
+
+    def look():
+        looks.append(len(looks))
+        if len(looks) == 1:
+            raise ValueError("the clock file was read half-written")
+        if len(looks) == 3:
+            raise asyncio.CancelledError  # stands in for the screen going away
+
+    with caplog.at_level(logging.ERROR, logger="tend.reminders"):
+        try:
+            asyncio.run(look_regularly(look, lambda: 0))
+        except asyncio.CancelledError:
+            pass
+    assert looks == [0, 1, 2]
+    [failure] = caplog.records
+    assert failure.exc_info[0] is ValueError and "half-written" not in failure.getMessage()
+
+
+def test_a_due_reminder_is_described_in_a_few_calm_words():
+    at = datetime(2026, 11, 23, 9, tzinfo=timezone.utc)
+    assert describe(Due(Reminder(id="r"), at)) == "Time to check in (09:00)"
+    assert describe(Due(Reminder(id="r", kind="own", text="Water the plants", starts_on=at.date()), at)) == \
+        "Water the plants"
