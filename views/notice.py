@@ -1,7 +1,7 @@
 """Banners above every screen: what `Tend.tell` says, and (through `banner`) the reminder that is due.
 
-Not pop-ups: a SnackBar may vanish before it is read, and while one was open Flet's web client could ignore the
-next navigation tap.
+Not pop-ups: a SnackBar may vanish before it is read, and a person in a hard moment should not have to catch a
+message in time. A banner stays until "Got it".
 """
 
 import flet as ft
