@@ -15,7 +15,6 @@ from views.clock import clock_for, local_zone
 from views.guard import keep_updates_running
 from views.launch import desktop_window_problem
 
-LOOPBACK = "127.0.0.1"
 ASSETS = Path(__file__).parent / "assets"
 
 
@@ -50,12 +49,9 @@ def main(argv: list[str]) -> None:
     if args.web or problem:
         if problem:
             print(f"{problem} Serving Tend in your browser instead.")
-        # Flet lets FLET_SERVER_IP override the host: pin it so Tend only ever listens on this machine.
-        os.environ["FLET_SERVER_IP"] = LOOPBACK
-        os.environ["FLET_SERVER_PORT"] = str(args.port)
-        print(f"Tend is running at http://{LOOPBACK}:{args.port}", flush=True)
-        ft.run(start, host=LOOPBACK, port=args.port, view=ft.AppView.WEB_BROWSER,
-               assets_dir=str(ASSETS), no_cdn=True)
+        from views.web_access import serve_in_browser  # here: phone builds have no web server to import
+
+        serve_in_browser(start, args.port, ASSETS)
     else:
         ft.run(start, assets_dir=str(ASSETS))
     store.close()
