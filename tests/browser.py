@@ -26,6 +26,31 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+# What Flutter's web engine is doing, told to the tests, which otherwise see only the accessibility tree: whether it
+# has a frame to draw (an animation running, a change not yet painted), and on which text field it listens for typing.
+FLUTTER_PROBES = r"""
+(() => {
+  if (window.__tend) return;
+  const probes = window.__tend = {framesDue: new Set(), listening: new WeakSet()};
+  const request = window.requestAnimationFrame.bind(window), cancel = window.cancelAnimationFrame.bind(window);
+  window.requestAnimationFrame = callback => {
+    const id = request(time => { probes.framesDue.delete(id); callback(time); });
+    probes.framesDue.add(id);
+    return id;
+  };
+  window.cancelAnimationFrame = id => { probes.framesDue.delete(id); cancel(id); };
+  const listen = EventTarget.prototype.addEventListener, unlisten = EventTarget.prototype.removeEventListener;
+  const isField = node => node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement;
+  EventTarget.prototype.addEventListener = function (type, ...rest) {
+    if (type === 'input' && isField(this)) probes.listening.add(this);
+    return listen.call(this, type, ...rest);
+  };
+  EventTarget.prototype.removeEventListener = function (type, ...rest) {
+    if (type === 'input' && isField(this)) probes.listening.delete(this);
+    return unlisten.call(this, type, ...rest);
+  };
+})();
+"""
 PHONE = {"width": 412, "height": 915}
 DESKTOP = {"width": 1280, "height": 800}
 SCREENSHOTS = PROJECT / "screenshots"
@@ -102,19 +127,14 @@ def open_tend(page: Page, url: str, heading: str = "Today", welcome: str = "skip
     welcoming = page.get_by_role("heading", name="Welcome to Tend")
     open_flet_page(page, url, page.get_by_role("heading", name=heading).or_(welcoming))
     if welcome == "skip" and welcoming.is_visible():
-        # Right after the first paint Flutter may not act on a tap yet; a person would simply tap again.
-        for _ in range(3):
-            tap(page.get_by_role("button", name="Skip for now"))
-            try:
-                expect(welcoming).to_have_count(0, timeout=5_000)
-                break
-            except AssertionError:
-                continue
+        tap(page.get_by_role("button", name="Skip for now"))
+        expect(welcoming).to_have_count(0)
         expect(page.get_by_role("heading", name=heading)).to_be_visible()
 
 
 def open_flet_page(page: Page, url: str, ready: Locator) -> None:
     """Loads a Flet web app, switches on its accessibility tree, and waits until `ready` is shown."""
+    page.add_init_script(FLUTTER_PROBES)
     page.goto(url)
     placeholder = page.locator("flt-semantics-placeholder")
     placeholder.wait_for(state="attached", timeout=60_000)
@@ -122,10 +142,17 @@ def open_flet_page(page: Page, url: str, ready: Locator) -> None:
     expect(ready).to_be_visible(timeout=30_000)
 
 
+def wait_until_still(page: Page, timeout: float = 10_000) -> None:
+    """Waits until Flutter has no frame left to draw: what the accessibility tree already shows has also been
+    painted, and whatever was moving (a screen sliding in, a dialog growing, a tap's ripple) has stopped. A blinking
+    cursor draws a frame now and then and is still in between."""
+    page.wait_for_function("() => window.__tend.framesDue.size === 0", polling=50, timeout=timeout)
+
+
 def screenshot(page: Page, name: str) -> Path:
-    """Saves what a person would see; canvas paints lag the semantics tree, so let it settle first."""
+    """Saves what a person would see, once the canvas has caught up with the accessibility tree."""
     SCREENSHOTS.mkdir(exist_ok=True)
-    page.wait_for_timeout(700)
+    wait_until_still(page)
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path))
     return path
@@ -174,18 +201,28 @@ def fill(page: Page, name: str, text: str) -> None:
     then replace its text. (Filling the accessibility node directly can race Flutter's set-up of that element, and
     then the app never hears of the text.)"""
     page.get_by_role("textbox", name=name).focus()
-    page.wait_for_function("['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName)")
-    page.wait_for_timeout(500)  # Flutter connects its text input to the focused element a moment after focus
+    # Flutter connects its text input to the focused field a moment after the focus: until it listens there for
+    # typing, what is typed goes into the page but never reaches the app.
+    page.wait_for_function("() => window.__tend.listening.has(document.activeElement)")
     page.keyboard.press("Control+A")
     page.keyboard.insert_text(text)
     expect(page.get_by_role("textbox", name=name)).to_have_value(text)
-    # Flutter hands the change to the app on a later frame; a person's next tap never comes within that frame.
+    # Flutter has handled the typing (and the app was sent the change) by the time it draws the next frame.
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
-    page.wait_for_timeout(300)
+
+
+def set_clock(path: Path, moment: str) -> None:
+    """Sets the moment Tend reads from its clock file (TEND_CLOCK_FILE): written beside it and renamed over it, so
+    Tend, reading at any instant, finds either the old moment or the new one, never an empty or half-written file."""
+    draft = path.with_name(path.name + ".draft")
+    draft.write_text(moment)
+    os.replace(draft, path)
 
 
 def wait_for_brightness(page: Page, dark: bool, x: int = 200, y: int = 600, timeout: float = 10) -> float:
-    """The screen's brightness at (x, y) once it is dark (or light), failing after `timeout` seconds."""
+    """The screen's brightness at (x, y) once it is dark (or light), or after `timeout` seconds. A colour is only
+    pixels, not in the accessibility tree, so this looks again every 200 ms until it has changed: a wait for that
+    state, not for time."""
     deadline = time.monotonic() + timeout
     while True:
         rgb = pixel(page, x, y)

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser import PHONE, go_to, open_tend, screenshot, tap
+from browser import PHONE, go_to, open_tend, screenshot, tap, wait_until_still
 
 pytestmark = pytest.mark.browser
 # Flutter's web engine reads the text size from the page's root font size, which a browser's text setting changes.
@@ -56,7 +56,7 @@ def test_every_control_on_every_screen_is_at_least_48_px(chromium, tend_url):
     open_tend(page, tend_url)
     for place in ("Today", "People", "Reminders", "History", "Settings"):
         go_to(page, place)
-        page.wait_for_timeout(500)
+        wait_until_still(page)  # the screen has finished sliding in, so every box is where it stays
         small = page.evaluate(f"""() => [...document.querySelectorAll(
             'flt-semantics[role=button], flt-semantics[role=checkbox], flt-semantics[role=tab], '
             + 'flt-semantics[role=radio], flt-semantics[role=switch], input')]
