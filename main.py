@@ -1,6 +1,7 @@
 """Tend's composition root: read the command line, open the store, start Flet."""
 
 import argparse
+import logging
 import os
 import sys
 from pathlib import Path
@@ -8,14 +9,20 @@ from pathlib import Path
 import flet as ft
 from platformdirs import user_data_dir
 
+from storage.durable import message_for
+from storage.errors import StorageError
+from storage.exchange import record_problems
 from storage.logs import set_up_logging
+from storage.ownership import FolderInUse
 from storage.persistence import Store
 from views.app import App
 from views.clock import clock_for, local_zone
 from views.guard import keep_updates_running
 from views.launch import desktop_window_problem
 
+LOOPBACK = "127.0.0.1"
 ASSETS = Path(__file__).parent / "assets"
+log = logging.getLogger("tend")
 
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
@@ -32,26 +39,61 @@ def default_data_dir() -> Path:
     return Path(os.environ.get("FLET_APP_STORAGE_DATA") or user_data_dir("Tend", "Tend"))
 
 
+def open_store(data_dir: Path, clock) -> Store:
+    """The data folder's store, checked by the app's own rules; FolderInUse if another Tend has it.
+
+    Tend always starts, so Get help now always works: a folder that can't be opened at all gives a store in memory
+    that refuses changes and says why.
+    """
+    try:
+        return Store.open(data_dir, clock(), clock=clock, record_problems=record_problems)
+    except FolderInUse:
+        raise
+    except StorageError as error:
+        log.warning("The data folder could not be opened: %s", type(error.__cause__ or error).__name__)
+        message = f"Tend can't open your data in {data_dir} right now. {error.message} You can still use Get help now."
+        return Store.open(None, clock(), clock=clock, read_only=message)
+
+
+def daily_backup_problem(store: Store, now) -> str | None:
+    """Make today's backup if it is due; what to tell the person if the device refused (full, read-only)."""
+    try:
+        store.back_up_if_due(now)
+    except (StorageError, OSError) as error:
+        log.warning("The daily backup failed: %s", type(error.__cause__ or error).__name__)
+        log.debug("The daily backup failed", exc_info=True)
+        reason = error.message if isinstance(error, StorageError) else message_for(error, store.data_dir)
+        return f"Tend could not make today's backup. {reason}"
+    return None
+
+
 def main(argv: list[str]) -> None:
     args = parse_arguments(argv)
     data_dir = args.data_dir or default_data_dir()
-    set_up_logging(data_dir, args.verbose)
-    keep_updates_running()
     zone = local_zone()
     clock = clock_for(zone)
-    store = Store.open(data_dir, clock(), clock=clock)
-    store.back_up_if_due(clock())
+    try:
+        store = open_store(data_dir, clock)
+    except FolderInUse as in_use:
+        sys.exit(in_use.message)  # one line, before logging opens a file: a second Tend writes nothing
+    set_up_logging(data_dir, args.verbose)
+    keep_updates_running()
+    notice = store.read_only or daily_backup_problem(store, clock())
 
     def start(page: ft.Page) -> None:
-        page.render_views(App, store=store, assets_dir=ASSETS, clock=clock, zone=zone)
+        page.render_views(App, store=store, assets_dir=ASSETS, clock=clock, zone=zone, notice_at_start=notice)
 
     problem = None if args.web else desktop_window_problem()
     if args.web or problem:
         if problem:
             print(f"{problem} Serving Tend in your browser instead.")
-        from views.web_access import serve_in_browser  # here: phone builds have no web server to import
-
-        serve_in_browser(start, args.port, ASSETS)
+        # Flet lets FLET_SERVER_IP override the host: pin it so Tend only ever listens on this machine.
+        os.environ["FLET_SERVER_IP"] = LOOPBACK
+        os.environ["FLET_SERVER_PORT"] = str(args.port)
+        store.announce(f"http://{LOOPBACK}:{args.port}")  # where a second Tend on this folder sends the person
+        print(f"Tend is running at http://{LOOPBACK}:{args.port}", flush=True)
+        ft.run(start, host=LOOPBACK, port=args.port, view=ft.AppView.WEB_BROWSER,
+               assets_dir=str(ASSETS), no_cdn=True)
     else:
         ft.run(start, assets_dir=str(ASSETS))
     store.close()

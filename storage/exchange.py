@@ -184,19 +184,28 @@ def _check_file(name: str, records: object) -> None:
                                    "you can set a PIN in Settings.")
     if not isinstance(records, list):
         raise ImportProblem(where, "this should be a list of records.")
-    checks = [check for key, check in RECORD_CHECKS.items() if _covers(key, name)]
     first_with_id: dict[str, int] = {}
     for number, record in enumerate(records, start=1):
         where = f"In “{name}”, record {number}"
         if not isinstance(record, dict):
             raise ImportProblem(where, "this should be a record (a JSON object).")
-        problems = _first_problems(name, record, [_record_problems, *checks, _unsavable_fields])
+        problems = record_problems(name, record)
         if problems:
             field, message = next(iter(problems.items()))
             raise ImportProblem(f"{where}, field '{field}'", message)
         first = first_with_id.setdefault(record["id"], number)
         if first != number:
             raise ImportProblem(f"{where}, field 'id'", f"record {first} has the same id. Each record needs its own.")
+
+
+def record_problems(name: str, record: dict) -> dict[str, str]:
+    """What is wrong with one record of file `name`, by the rules every import meets; empty when Tend can use it.
+
+    The store checks what it reads against the same rules (Store.open's `record_problems`), so a record changed
+    by hand or by a bug is set aside instead of reaching a screen.
+    """
+    checks = [check for key, check in RECORD_CHECKS.items() if _covers(key, name)]
+    return _first_problems(name, record, [_record_problems, *checks, _unsavable_fields])
 
 
 def shown(value: object, limit: int = 40) -> str:
@@ -232,6 +241,8 @@ def _record_problems(name: str, record: dict) -> dict[str, str]:
 
 def _unsavable_fields(name: str, record: dict) -> dict[str, str]:
     """Values JSON can read but Tend can't write back (NaN, broken text), which would fail halfway through."""
+    if _encodable(record):
+        return {}  # the usual case, in one encoding instead of one per field
     problems = {}
     for field, value in record.items():
         try:
@@ -239,6 +250,14 @@ def _unsavable_fields(name: str, record: dict) -> dict[str, str]:
         except (ValueError, RecursionError):
             problems[field] = "this holds a value Tend can't save (not a number, or broken text)."
     return problems
+
+
+def _encodable(record: dict) -> bool:
+    try:
+        json.dumps(record, ensure_ascii=False, allow_nan=False).encode("utf-8")
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def _check_in_problems(name: str, record: dict) -> dict[str, str]:

@@ -9,11 +9,18 @@ changes are by record id, so applying one twice gives the same result.
 
 Each change is written as a newline and then one JSON object. A kill in the middle of an append
 leaves a partial object behind: it never parses (an object only closes at its last byte), it was
-never acknowledged, and the next change starts on a fresh line after it, so it is skipped.
+never acknowledged, and the next change starts on a fresh line after it, so it is skipped. A line that
+is whole but can't be applied (NaN, which Tend never writes; something that isn't a change) is handed back
+as unusable, for the store to keep aside and tell: it never stops a start. NUL bytes (what some file systems
+leave where a power cut caught an append) count as line breaks, so they can't glue a good line to nothing.
+
+The file is opened in append mode, so even two writers that should never be (see `storage.ownership`)
+could not write over each other's lines.
 """
 
 import json
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from storage.durable import FILE_MODE, flush_to_disk, message_for, sync_folder
@@ -26,23 +33,64 @@ def path_in(data_dir: Path) -> Path:
     return data_dir / FILE_NAME
 
 
-def changes_in(path: Path) -> list[dict]:
-    """The complete changes in the journal at `path`, oldest first; none if there is no journal."""
+@dataclass(frozen=True)
+class Contents:
+    """What a journal holds: the changes to apply, and whole lines that can't be."""
+
+    changes: list[dict] = field(default_factory=list)
+    unusable: list[tuple[str, str]] = field(default_factory=list)
+    """(the line, why it can't be applied), oldest first."""
+    empty: bool = True
+    """Whether the file holds nothing at all, not even the tail of an append a kill cut short."""
+
+
+class NotStrictJson(ValueError):
+    """JSON that only Python reads: NaN or Infinity."""
+
+
+def read(path: Path) -> Contents:
+    """The journal at `path`: its complete changes, oldest first, and its unusable lines; empty if there is none."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        return []
+        return Contents()
     except OSError as error:
         raise StorageError(f"Tend could not read its journal {path} ({error.strerror}).") from error
-    changes = []
-    for line in raw.split(b"\n"):
+    lines = [line for line in raw.replace(b"\0", b"\n").split(b"\n") if line.strip()]
+    contents = Contents(empty=not raw)
+    for number, line in enumerate(lines, start=1):
         try:
-            change = json.loads(line)
-        except ValueError:
-            continue  # empty, or an append a kill cut short: it was never acknowledged
+            change = loads_strictly(line)
+        except NotStrictJson:
+            contents.unusable.append((_text(line), "it holds a number JSON can't keep (NaN or Infinity)"))
+            continue
+        except (ValueError, RecursionError):
+            if number < len(lines):  # only the last append can have been cut short by a kill
+                contents.unusable.append((_text(line), "it can't be read as a change"))
+            continue
         if _is_change(change):
-            changes.append(change)
-    return changes
+            contents.changes.append(change)
+        else:
+            contents.unusable.append((_text(line), "it isn't a change Tend makes"))
+    return contents
+
+
+def changes_in(path: Path) -> list[dict]:
+    """The complete changes in the journal at `path`, oldest first; none if there is no journal."""
+    return read(path).changes
+
+
+def loads_strictly(text: str | bytes) -> object:
+    """`json.loads`, refusing what Python's json accepts but JSON doesn't (NaN, Infinity): NotStrictJson."""
+    return json.loads(text, parse_constant=_refuse_constant)
+
+
+def _refuse_constant(name: str) -> object:
+    raise NotStrictJson(f"{name} is not JSON")
+
+
+def _text(line: bytes) -> str:
+    return line.decode("utf-8", "replace")
 
 
 def put(name: str, records: dict[str, dict]) -> dict:
@@ -54,8 +102,12 @@ def removal(name: str, record_id: str) -> dict:
 
 
 def _is_change(change: object) -> bool:
-    return isinstance(change, dict) and isinstance(change.get("file"), str) and (
-        isinstance(change.get("put"), dict) or isinstance(change.get("remove"), str))
+    if not isinstance(change, dict) or not isinstance(change.get("file"), str):
+        return False
+    records = change.get("put")
+    if isinstance(records, dict):
+        return all(isinstance(record, dict) for record in records.values())
+    return isinstance(change.get("remove"), str)
 
 
 class Journal:
@@ -103,7 +155,8 @@ class Journal:
         if self._fd is None:
             created = not self._path.exists()
             try:
-                self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), FILE_MODE)
+                flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0)
+                self._fd = os.open(self._path, flags, FILE_MODE)
             except OSError as error:
                 raise StorageError(message_for(error, self._path.parent)) from error
             if created:

@@ -11,8 +11,18 @@ Why it looks like this:
   themselves are rewritten with `write_atomically` at a checkpoint (when the
   journal has grown, before a backup or a restore, and at close), so a kill
   or a full disk never leaves a half-written file and never loses a change.
-- Flet runs handlers on several threads and TinyDB is not thread-safe: one
-  lock guards every access.
+- One Tend per folder: the store takes the folder (`storage.ownership`)
+  before it reads anything, since two processes each keeping memory of the
+  same files would overwrite each other's saves.
+- Flet 1.0.5 runs sync handlers on the asyncio loop thread, but Tend moves
+  slow work (backups, restores, imports, exports) off the loop with
+  `asyncio.to_thread`, so the store is reached from several threads, and
+  TinyDB is not thread-safe: one lock guards every access.
+- Nothing read can stop Tend: a record that fails the app's own rules (given
+  as `record_problems`), or a journal line that can't be applied, is moved to
+  `damaged/` and told in `recovery_notes`, and the rest loads. A folder that
+  can't be written opens read-only (`read_only` says why) and refuses changes
+  with that message.
 - Callers get fresh copies, never live documents, so editing a returned value
   can't change the database behind its back.
 
@@ -21,6 +31,7 @@ File format (see `storage.migrations`):
 """
 
 import json
+import logging
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
@@ -30,13 +41,16 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from storage import backups, journal, layout, migrations, recovery
+from storage import backups, journal, layout, migrations, ownership, recovery
 from storage.durable import FOLDER_MODE, message_for, write_atomically
 from storage.errors import DamagedFile, StorageError
 
 _EAGER = ("settings",)
 CHECKPOINT_BYTES = 256 * 1024
 """Journal size past which the files catch up: a rare, slower save keeps replays at start short."""
+RecordProblems = Callable[[str, dict], dict[str, str]]
+"""(file name, record) → field → what is wrong with it; empty when the app can use the record."""
+log = logging.getLogger("tend.storage")
 
 
 def _encoded(data: dict) -> str:
@@ -69,8 +83,10 @@ class MemoryFirstStorage(Storage):
     def __init__(self, path: Path | None = None, empty: dict | None = None):
         self._path = path
         self._text = None
+        self.lax = False
+        """Whether the file holds NaN or Infinity, which Tend never writes: its records must be checked."""
         if path is not None:
-            self._text = self._file_text(path)
+            self._text, self.lax = self._file_text(path)
         self.saved = self._text is not None
         """Whether the data is durable somewhere: in its file, or in the journal."""
         self.dirty = False
@@ -79,21 +95,23 @@ class MemoryFirstStorage(Storage):
             self._text = _encoded(empty or {})
 
     @staticmethod
-    def _file_text(path: Path) -> str | None:
+    def _file_text(path: Path) -> tuple[str | None, bool]:
+        """The file's text (None if there is no file), and whether it holds NaN or Infinity."""
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            return None
+            return None, False
         except OSError as error:
             raise StorageError(f"Tend could not read its data file {path} ({error.strerror}).") from error
+        constants = []
         try:
             text = raw.decode("utf-8")
-            problem = _shape_problem(json.loads(text))
-        except ValueError as error:  # bad UTF-8 or bad JSON
+            problem = _shape_problem(json.loads(text, parse_constant=lambda name: constants.append(name) or 0.0))
+        except (ValueError, RecursionError) as error:  # bad UTF-8 or bad JSON
             raise DamagedFile(path, str(error)) from error
         if problem:
             raise DamagedFile(path, problem)
-        return text
+        return text, bool(constants)
 
     def read(self) -> dict:
         """A fresh copy of the data, so no caller can change the stored state by accident."""
@@ -159,7 +177,9 @@ def _local_now() -> datetime:
 class Store:
     """Tend's data: named files of records with string ids. Safe to share between threads."""
 
-    def __init__(self, data_dir: Path | None, clock: Callable[[], datetime], steps: Sequence[migrations.Migration]):
+    def __init__(self, data_dir: Path | None, clock: Callable[[], datetime], steps: Sequence[migrations.Migration],
+                 owner: ownership.Ownership | None = None, record_problems: RecordProblems | None = None,
+                 read_only: str | None = None):
         self._data_dir = data_dir
         self._clock = clock
         self._steps = tuple(steps)
@@ -167,12 +187,25 @@ class Store:
         self._databases: dict[str, _FileDB] = {}
         self._journal = None if data_dir is None else journal.Journal(journal.path_in(data_dir))
         self._closed = False
+        self._owner = owner
+        self._record_problems = record_problems
+        self._asides: list[recovery.SetAside] = []
+        """Records and journal lines taken out of use, still to be copied into damaged/ (see _keep_asides)."""
         self.recovery_notes: list[str] = []
+        self.read_only = read_only
+        """Why this store refuses every change, in words for the person; None when it takes them."""
 
     @classmethod
     def open(cls, data_dir: Path | None, now: datetime, *, clock: Callable[[], datetime] = _local_now,
-             migration_steps: Sequence[migrations.Migration] = migrations.STEPS) -> "Store":
-        """Open the data folder (None: keep everything in memory). Only settings are read now; the rest on first use."""
+             migration_steps: Sequence[migrations.Migration] = migrations.STEPS,
+             record_problems: RecordProblems | None = None, read_only: str | None = None) -> "Store":
+        """Open the data folder (None: keep everything in memory). Only settings are read now; the rest on first use.
+
+        FolderInUse if another Tend has the folder; nothing is read or written then. `record_problems` is the app's
+        rules for a record: what fails them is set aside when its file is read. A folder that can't be written
+        opens read-only; `read_only` makes a memory store refuse changes too (a Tend that could not open its data).
+        """
+        owner = None
         if data_dir is not None:
             data_dir = Path(data_dir)
             try:
@@ -180,7 +213,10 @@ class Store:
                     data_dir.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
             except OSError as error:
                 raise StorageError(message_for(error, data_dir)) from error
-        store = cls(data_dir, clock, migration_steps)
+            owner = ownership.take(data_dir)
+            if owner.cannot_write is not None:
+                read_only = read_only or cannot_save_message(data_dir)
+        store = cls(data_dir, clock, migration_steps, owner, record_problems, read_only)
         with store._lock:
             store._replay_journal()
             for name in _EAGER:
@@ -190,6 +226,11 @@ class Store:
     @property
     def data_dir(self) -> Path | None:
         return self._data_dir
+
+    def announce(self, address: str) -> None:
+        """Say where this Tend can be reached (the web mode's address), for a second Tend on the folder to tell."""
+        if self._owner is not None:
+            self._owner.announce(address)
 
     def documents(self, name: str) -> list[dict]:
         """Copies of every record in file `name`, in the order they were first saved."""
@@ -270,6 +311,8 @@ class Store:
     def close(self) -> None:
         """Bring the files up to date; if the device refuses, the journal still holds every change."""
         with self._lock:
+            if self._closed:
+                return
             try:
                 self._checkpoint()
             except StorageError:
@@ -278,11 +321,15 @@ class Store:
                 self._journal.close()
             self._drop_open_files()
             self._closed = True
+            if self._owner is not None:
+                self._owner.release()
 
     def _change(self, name: str, change: dict) -> None:
         """Make a change durable in the journal, then apply it in memory; if the device refuses, StorageError is
         raised and nothing changes."""
         with self._lock:
+            if self.read_only:
+                raise StorageError(self.read_only)
             table = self._table(name)
             if self._journal is not None:
                 self._journal.append(change)
@@ -290,28 +337,62 @@ class Store:
             self._checkpoint_if_due()
 
     def _replay_journal(self) -> None:
-        """Apply what a kill left in the journal (again: it is harmless to), then write it to the files."""
-        changes = [] if self._journal is None else journal.changes_in(journal.path_in(self._data_dir))
-        if not changes:
+        """Apply what a kill left in the journal (again: it is harmless to), then write it to the files.
+
+        A line or a record that can't be applied is set aside and told; the rest is applied all the same.
+        """
+        if self._journal is None:
             return
+        contents = journal.read(journal.path_in(self._data_dir))
+        if contents.empty:
+            return
+        unusable = [{"line": line, "why": why} for line, why in contents.unusable]
         by_file: dict[str, list[dict]] = {}
-        for change in changes:
+        for change in contents.changes:
             by_file.setdefault(change["file"], []).append(change)
         for name, file_changes in by_file.items():
             try:
                 table = self._table(name)
-            except ValueError:
-                continue  # not a name Tend would write; nothing to apply it to
-            table.apply(file_changes)
+            except ValueError:  # not a name Tend would write
+                unusable.extend({"line": _encoded(change), "why": "it names no file Tend keeps"}
+                                for change in file_changes)
+                continue
+            table.apply(self._usable_changes(name, file_changes))
+        if unusable:
+            self._set_aside(recovery.JOURNAL, unusable)
         try:
-            self._checkpoint()
+            self._checkpoint()  # even with no change to apply: a tail a kill cut short must not stay mid-journal
         except StorageError:
             pass  # a read-only or full device: memory and the journal still hold every change
 
+    def _usable_changes(self, name: str, changes: list[dict]) -> list[dict]:
+        """`changes` without the records that fail the rules, which are set aside instead."""
+        usable, refused = [], []
+        for change in changes:
+            if "put" in change:
+                records = {}
+                for record_id, doc in change["put"].items():
+                    problems = self._problems_in(name, doc, check_json=False)  # the journal reads JSON strictly
+                    if problems:
+                        refused.append({"record": doc, "problems": problems})
+                    else:
+                        records[record_id] = doc
+                change = {**change, "put": records}
+            usable.append(change)
+        if refused:
+            self._set_aside(name, refused, from_journal=True)
+        return usable
+
     def _checkpoint(self) -> None:
-        """Write every changed file, then empty the journal; a failure leaves the journal whole."""
+        """Write every changed file, then empty the journal; a failure leaves the journal whole.
+
+        What was set aside is copied into damaged/ first: until then its files and the journal still hold it.
+        """
         if self._journal is None:
             return
+        if self.read_only:
+            raise StorageError(self.read_only)
+        self._keep_asides()
         for db in self._databases.values():
             db.storage.flush()
         self._journal.empty()
@@ -345,6 +426,9 @@ class Store:
         try:
             storage = MemoryFirstStorage(path, empty)
         except DamagedFile:
+            if self.read_only:  # it can't be moved aside or repaired: leave it untouched and say so
+                self.recovery_notes.append(recovery.unrepaired_note(name, path))
+                return MemoryFirstStorage(None, empty)
             done = recovery.recovered(self._data_dir, name, self._clock())
             try:
                 storage = MemoryFirstStorage(path, empty)
@@ -354,6 +438,7 @@ class Store:
                 storage = MemoryFirstStorage(path, empty)
             self.recovery_notes.append(recovery.note(name, done))
         self._bring_up_to_date(name, storage)
+        self._set_aside_bad_records(name, storage)
         return storage
 
     def _bring_up_to_date(self, name: str, storage: MemoryFirstStorage) -> None:
@@ -365,4 +450,64 @@ class Store:
                 f"Your saved {recovery.label(name)} came from a newer version of Tend. This version left it "
                 "untouched so nothing is lost. Please update Tend to open it.")
         if version < current:
-            storage.save_now(migrations.migrated(tables, self._steps))
+            migrated = migrations.migrated(tables, self._steps)
+            if self.read_only:
+                storage.write(migrated)  # for reading only: a read-only store never writes its files
+            else:
+                storage.save_now(migrated)
+
+    def _set_aside_bad_records(self, name: str, storage: MemoryFirstStorage) -> None:
+        """Take the records that fail the rules out of use, so no screen ever gets one; the rest loads."""
+        if self._record_problems is None and not storage.lax:
+            return
+        tables = storage.read()
+        records = tables.get(migrations.RECORDS_TABLE, {})
+        refused = []
+        for record_id, doc in list(records.items()):
+            problems = self._problems_in(name, doc, check_json=storage.lax)
+            if problems:
+                refused.append({"record": records.pop(record_id), "problems": problems})
+        if refused:
+            storage.write(tables)  # memory only: the file keeps them until their copy is safe (_keep_asides)
+            if self._set_aside(name, refused):
+                try:
+                    storage.flush()  # out of the file at once, so the next start doesn't find them again
+                except StorageError:
+                    pass  # the next checkpoint writes it
+
+    def _problems_in(self, name: str, doc: dict, check_json: bool) -> dict[str, str]:
+        """What is wrong with a stored record: JSON that Tend can't write back, or what the app's rules find."""
+        if check_json:
+            try:
+                _encoded(doc).encode("utf-8")
+            except (ValueError, RecursionError):
+                return {"record": "it holds a value JSON can't keep (NaN, Infinity or broken text)"}
+        return {} if self._record_problems is None else self._record_problems(name, doc)
+
+    def _set_aside(self, name: str, entries: list[dict], from_journal: bool = False) -> bool:
+        """Keep `entries` (records or journal lines of `name`) out of use, copy them into damaged/ now if the
+        device lets Tend, and tell the person once. True when the copy is already safe."""
+        aside = recovery.SetAside(name, entries, from_journal)
+        self._asides.append(aside)
+        log.warning("Set aside %d unusable %s of %s%s", len(entries), "lines" if name == recovery.JOURNAL else
+                    "records", name, " from the journal" if from_journal else "")
+        problem = None
+        if not self.read_only:  # read-only: the banner already says why nothing can be moved
+            try:
+                self._keep_asides()
+            except StorageError as error:
+                problem = error.message
+        self.recovery_notes.append(recovery.set_aside_note(aside, problem))
+        return aside.path is not None
+
+    def _keep_asides(self) -> None:
+        """Copy what was set aside into damaged/, durably; StorageError (and nothing else written) if refused."""
+        while self._asides:
+            recovery.keep_aside(self._data_dir, self._asides[0], self._clock())
+            self._asides.pop(0)
+
+
+def cannot_save_message(data_dir: Path) -> str:
+    """What a person hears when Tend opens a folder it can't write to (read-only), and at every save then."""
+    return (f"Tend can't save changes in {data_dir} right now: the folder can't be written to. "
+            "Everything saved before is safe. You can still look at everything and use Get help now.")

@@ -41,11 +41,13 @@ def test_a_store_that_was_never_closed_gives_back_every_change_at_the_next_start
     killed.put("checkins/2026-11", record(mood=2))
 
     left = journal.path_in(data_dir).read_bytes()
+    del killed  # its process is gone, and with it the lock it held on the folder
 
     reopened = Store.open(data_dir, NOW)
     assert reopened.documents(PEOPLE) == [kept]
     assert len(reopened.documents("checkins/2026-11")) == 1
     assert journal_lines(data_dir) == []  # applied to the files when the store opened
+    del reopened
 
     # A kill after the files were written but before the journal was emptied: applying it again changes nothing.
     journal.path_in(data_dir).write_bytes(left)
@@ -57,6 +59,7 @@ def test_a_change_cut_short_by_a_kill_is_skipped_and_the_next_one_is_kept(data_d
     opened = Store.open(data_dir, NOW)
     sam = record(name="Sam")
     opened.put(PEOPLE, sam)
+    del opened  # killed
     path = journal.path_in(data_dir)
     whole = path.read_bytes()
     path.write_bytes(whole + whole[: len(whole) // 2])  # an append the kill stopped half way: never acknowledged
@@ -67,6 +70,7 @@ def test_a_change_cut_short_by_a_kill_is_skipped_and_the_next_one_is_kept(data_d
     path.write_bytes(whole + whole[: len(whole) // 2])
     again, ana = Store.open(data_dir, NOW), record(name="Ana")
     again.put(PEOPLE, ana)  # appended after the broken bytes, on a line of its own
+    del again
     assert [doc["name"] for doc in Store.open(data_dir, NOW).documents(PEOPLE)] == ["Sam", "Ana"]
 
 
@@ -97,5 +101,6 @@ def test_changes_to_one_file_are_applied_in_their_order(data_dir):
     killed.put(PEOPLE, {**sam, "name": "Sam Jones"})
     killed.remove(PEOPLE, sam["id"])
     killed.put(PEOPLE, {**sam, "name": "Sam J."})  # back again after the removal
+    del killed
 
     assert Store.open(data_dir, NOW).documents(PEOPLE) == [{**sam, "name": "Sam J."}]

@@ -65,6 +65,7 @@ def test_without_a_backup_the_file_starts_empty_and_the_damaged_one_is_kept(data
 
     fresh = record()
     reopened.put("checkins/2026-11", fresh)
+    del reopened  # killed
     assert Store.open(data_dir, NOW).documents("checkins/2026-11") == [fresh]
 
 
@@ -106,6 +107,7 @@ def test_a_full_disk_loses_nothing_and_says_so_plainly(store, monkeypatch):
     assert files_in(store.data_dir) == before  # the journal's half-written change was cut off again
     assert not any(p.name.endswith(".tmp") for p in store.data_dir.iterdir())
     monkeypatch.undo()
+    store.close()
     assert Store.open(store.data_dir, NOW).documents("people") == [kept]
 
 
@@ -125,6 +127,7 @@ def test_a_folder_that_cannot_be_written_loses_nothing(data_dir, monkeypatch, er
     assert opened.documents("people") == docs
     assert not any(p.name.endswith(".tmp") for p in data_dir.iterdir())
     monkeypatch.undo()
+    opened.close()
     assert Store.open(data_dir, NOW).documents("people") == docs
 
 

@@ -175,6 +175,7 @@ def test_four_threads_saving_at_once_lose_nothing(store):
     assert len(saved) == 1200
     assert {(d["worker"], d["number"]) for d in saved} == {(w, n) for w in range(4) for n in range(300)}
     if store.data_dir is not None:
+        store.close()
         reopened = Store.open(store.data_dir, NOW)
         assert len(reopened.documents(MONTH)) == 1200
 

@@ -60,11 +60,14 @@ def tend_theme() -> ft.Theme:
 
 
 @component
-def App(store: Store, assets_dir: Path, clock: Callable[[], datetime], zone: tzinfo) -> ft.Control:
+def App(store: Store, assets_dir: Path, clock: Callable[[], datetime], zone: tzinfo,
+        notice_at_start: str | None = None) -> ft.Control:
+    """`notice_at_start`: what Tend must say as it opens (it can't save, today's backup failed), in the banner that
+    leaves Get help now free, unlike a dialog."""
     page = ft.context.page
     settings, set_settings = ft.use_state(lambda: with_local_country(load_settings(store)))
     crisis = ft.use_memo(lambda: load_crisis_directory(assets_dir / "crisis_lines.json"), [])
-    notice, set_notice = ft.use_state(None)
+    notice, set_notice = ft.use_state(notice_at_start)
     failed_route, set_failed_route = ft.use_state(None)
 
     def note_failures() -> None:
