@@ -31,11 +31,11 @@ def person_dialog(original: Person | None, callbacks: PersonCallbacks) -> ft.Ale
 
 def days_from_text(text: str) -> int | None | str:
     """The number of days typed, None when blank, or the text itself when it isn't a whole number (so the rules
-    can say what is wrong)."""
+    can say what is wrong). `isdecimal`, not `isdigit`: "²" is a digit that int() can't read."""
     text = text.strip()
     if not text:
         return None
-    return int(text) if text.isdigit() else text
+    return int(text) if text.isdecimal() else text
 
 
 @component
