@@ -33,9 +33,10 @@ def _local(naive: datetime) -> datetime:
     return naive.astimezone()
 
 
-def import_daylio(store, data: bytes | str, now: datetime, localize: Localize = _local) -> ImportReport:
+def import_daylio(store, data: bytes | str, now: datetime, localize: Localize = _local,
+                  source: str = "") -> ImportReport:
     """Add a Daylio export's entries as check-ins: all of them, or none and an ImportProblem naming the line."""
-    return merge_into(store, daylio_check_ins(import_text(data), now, localize), now)
+    return merge_into(store, daylio_check_ins(import_text(data), now, localize), now, source)
 
 
 def daylio_check_ins(text: str, now: datetime, localize: Localize = _local) -> dict[str, list[dict]]:

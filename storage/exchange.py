@@ -1,9 +1,11 @@
 """Everything Tend holds as one JSON file, and reading such a file back in.
 
 An export imported into an empty Tend gives back exactly the same records. An
-import is checked in full before anything is written, and today's backup is
-renewed just before the first write, so a bad file changes nothing and a good
-one can be undone. Records are merged by id: the newer change (`updated`) wins.
+import is checked in full before anything is written, today's backup is renewed
+just before it, and then it is saved as one change (`Store.import_records`), so
+a bad file changes nothing, a kill lands all of a good one or none of it, and
+it can be undone. Records are merged by id: the newer change (`updated`) wins.
+Neither an export nor a backup ever holds the app lock.
 
 The format:
     {"format": "tend-export", "version": 1, "exported": "<stamp>", "files": {"<name>": [<record>, ...]}}
@@ -78,9 +80,12 @@ def export_text(store, now: datetime) -> str:
     return json.dumps(exported(store, now), ensure_ascii=False, allow_nan=False, indent=1)
 
 
-def import_tend_export(store, data: bytes | str, now: datetime) -> ImportReport:
-    """Merge a Tend export into the store: all of it, or nothing and an ImportProblem saying why."""
-    return merge_into(store, export_files(import_text(data)), now)
+def import_tend_export(store, data: bytes | str, now: datetime, source: str = "") -> ImportReport:
+    """Merge a Tend export into the store: all of it, or nothing and an ImportProblem saying why.
+
+    `source` names the file, for a note at the next start if Tend is closed halfway.
+    """
+    return merge_into(store, export_files(import_text(data)), now, source)
 
 
 def import_text(data: bytes | str) -> str:
@@ -114,16 +119,14 @@ def export_files(text: str) -> dict[str, list[dict]]:
     return files
 
 
-def merge_into(store, files: dict[str, list[dict]], now: datetime) -> ImportReport:
+def merge_into(store, files: dict[str, list[dict]], now: datetime, source: str = "") -> ImportReport:
     """Save each checked record that is new, or newer than the stored one; back up first if anything changes.
 
-    A disk failure halfway leaves the files written so far imported; the backup made just before holds the rest.
+    Every record lands in one change, so a kill or a full disk leaves all of them imported or none.
     """
     writes, report = _merge_plan(store, files)
     if writes:
-        store.back_up_now(now)
-        for name, records in writes.items():
-            store.put_many(name, records)
+        store.import_records(writes, source, now)
     return report
 
 

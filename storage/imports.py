@@ -23,5 +23,5 @@ def is_tend_export(file_name: str, data: bytes) -> bool:
 def import_file(store, file_name: str, data: bytes, now: datetime, localize: Localize) -> ImportReport:
     """Import a picked file with the reader it needs; ImportProblem (nothing changed) if it can't be imported."""
     if is_tend_export(file_name, data):
-        return import_tend_export(store, data, now)
-    return import_daylio(store, data, now, localize)
+        return import_tend_export(store, data, now, source=file_name)
+    return import_daylio(store, data, now, localize, source=file_name)

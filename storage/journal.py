@@ -70,7 +70,9 @@ def read(path: Path) -> Contents:
             continue
         if _is_change(change):
             contents.changes.append(change)
-        else:
+        elif _is_batch(change) and all(map(_is_change, change["changes"])):
+            contents.changes.extend({**part, "batch": change["batch"]} for part in change["changes"])
+        else:  # a batch is all or nothing: one part that isn't a change sets the whole line aside
             contents.unusable.append((_text(line), "it isn't a change Tend makes"))
     return contents
 
@@ -99,6 +101,18 @@ def put(name: str, records: dict[str, dict]) -> dict:
 
 def removal(name: str, record_id: str) -> dict:
     return {"file": name, "remove": record_id}
+
+
+def batch(batch_id: str, changes: list[dict]) -> dict:
+    """Several changes as one line, so they land together or not at all (an import, see storage.intents).
+
+    `changes_in` gives them back one by one, each tagged with "batch": `batch_id`.
+    """
+    return {"batch": batch_id, "changes": changes}
+
+
+def _is_batch(line: object) -> bool:
+    return isinstance(line, dict) and isinstance(line.get("batch"), str) and isinstance(line.get("changes"), list)
 
 
 def _is_change(change: object) -> bool:

@@ -1,7 +1,7 @@
 """Where each logical file ("settings", "checkins/2026-11") lives in the data folder.
 
 Names are checked so a name can never reach outside the data folder or into
-the folders Tend keeps for backups and damaged files.
+the folders Tend keeps for backups, damaged files and its log.
 """
 
 import os
@@ -10,9 +10,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from storage.durable import TEMP_SUFFIX
+from storage.logs import FOLDER_NAME as LOG_FOLDER
 
 _NAME = re.compile(r"[a-z0-9][a-z0-9_-]*(/[a-z0-9][a-z0-9_-]*)*")
-RESERVED_FOLDERS = ("backups", "damaged")
+RESERVED_FOLDERS = ("backups", "damaged", LOG_FOLDER)
 _STALE_AFTER = timedelta(hours=1)
 
 

@@ -41,7 +41,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
-from storage import backups, journal, layout, migrations, ownership, recovery
+from storage import backups, intents, journal, layout, migrations, ownership, recovery
 from storage.durable import FOLDER_MODE, message_for, write_atomically
 from storage.errors import DamagedFile, StorageError
 
@@ -219,6 +219,7 @@ class Store:
         store = cls(data_dir, clock, migration_steps, owner, record_problems, read_only)
         with store._lock:
             store._replay_journal()
+            store._finish_interrupted()
             for name in _EAGER:
                 store._table(name)
         return store
@@ -276,25 +277,62 @@ class Store:
         Both walk the whole folder, so they run here once a day, not at every open.
         Returns the new backup, or None (memory-only store, or not due).
         """
+        if self._data_dir is None:
+            return None
         with self._lock:
-            if self._data_dir is None:
+            self._checkpoint()  # so the files on disk hold every change, to be backed up or not
+            if not backups.is_due(self._data_dir, now):
                 return None
-            self._checkpoint()
-            made = backups.back_up_if_due(self._data_dir, now)
-            if made is not None:
-                layout.remove_stale_temp_files(self._data_dir, now)
-            return made
+            files = backups.files_to_back_up(self._data_dir)
+        made = backups.save_daily(self._data_dir, files, now)
+        layout.remove_stale_temp_files(self._data_dir, now)
+        return made
 
     def back_up_now(self, now: datetime) -> Path | None:
         """A backup now (replacing today's), e.g. before an import; None in memory-only stores."""
-        with self._lock:
-            if self._data_dir is None:
-                return None
+        if self._data_dir is None:
+            return None
+        with self._lock:  # held only to read the files: zipping and writing the zip wait for no save
             self._checkpoint()
-            return backups.back_up_now(self._data_dir, now)
+            files = backups.files_to_back_up(self._data_dir)
+        return backups.save_daily(self._data_dir, files, now)
+
+    def import_records(self, files: dict[str, list[dict]], source: str, now: datetime) -> None:
+        """Save an import: today's backup is renewed first, so it can be undone, then every record lands in one
+        change, so a kill lands all of them or none, and is told at the next start (see storage.intents).
+
+        `source` names what is imported (a file name), for that note.
+        """
+        changes = [journal.put(name, {record["id"]: record for record in map(_checked_record, docs)})
+                   for name, docs in files.items() if docs]
+        if not changes:
+            return
+        if self.read_only:
+            raise StorageError(self.read_only)
+        if self._data_dir is None:
+            self._import(changes, None)
+            return
+        first = changes[0]
+        batch_id = intents.begin_import(self._data_dir, source, first["file"], next(iter(first["put"].values())), now)
+        try:
+            self.back_up_now(now)
+            self._import(changes, batch_id)
+        except Exception:
+            intents.end(self._data_dir)  # nothing was imported
+            raise
+        intents.end(self._data_dir)
+
+    def _import(self, changes: list[dict], batch_id: str | None) -> None:
+        with self._lock:
+            tables = [self._table(change["file"]) for change in changes]  # a file that can't be opened: before
+            if self._journal is not None:
+                self._journal.append(journal.batch(batch_id, changes))
+            for table, change in zip(tables, changes):
+                table.apply([change])
+            self._checkpoint_if_due()
 
     def restore_backup(self, backup: Path, now: datetime) -> Path:
-        """Bring back the data in `backup` (see backups.restore_backup); returns the backup of the state before.
+        """Bring back the data in `backup`, all or nothing (intents.restore); returns the backup of the state before.
 
         TinyDB never notices a file replaced under it, so every open file is
         dropped and the next access reads the restored one.
@@ -304,7 +342,7 @@ class Store:
                 raise StorageError("Tend is keeping your data in memory only, so there are no backups to restore.")
             self._checkpoint()  # so the backup of the state before holds every change
             try:
-                return backups.restore_backup(self._data_dir, Path(backup), now)
+                return intents.restore(self._data_dir, Path(backup), now)
             finally:
                 self._drop_open_files()
 
@@ -335,6 +373,16 @@ class Store:
                 self._journal.append(change)
             table.apply([change])
             self._checkpoint_if_due()
+
+    def _finish_interrupted(self) -> None:
+        """Finish or undo a restore or an import that a kill cut short, and tell (see storage.intents)."""
+        if self._data_dir is None:
+            return
+        finished = intents.finish_interrupted(self._data_dir, self.get)
+        if finished is not None:
+            self.recovery_notes.append(finished.note)
+            if finished.files_replaced:
+                self._drop_open_files()
 
     def _replay_journal(self) -> None:
         """Apply what a kill left in the journal (again: it is harmless to), then write it to the files.

@@ -8,11 +8,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storage import backups, exchange
+from storage import backups, exchange, intents, journal
 from storage.app_lock import AppLock
 from storage.checkin_repository import CheckInRepository, save_emotion_tags
 from storage.checkins import new_check_in
 from storage.checkins_csv import every_check_in
+from storage.errors import StorageError
 from storage.exchange import ImportProblem, ImportReport, export_text, exported, import_tend_export
 from storage.persistence import Store
 from storage.records import stamp
@@ -264,3 +265,70 @@ def test_people_contacts_and_reminders_are_checked_before_an_import(store, name,
     if field:
         assert f"field '{field}'" in refused.value.message
     assert store.documents(name) == []
+
+
+# An import cut short (Tend killed, or the device refusing) lands whole or not at all, and is told.
+
+def import_killed_before_its_end(data_dir, monkeypatch) -> tuple[dict, dict]:
+    """Import into a store that is then dropped as if killed, its intent still there; returns the data before and
+    the data the import gives."""
+    opened = filled(Store.open(data_dir, NOW))
+    before = snapshot(opened)
+    incoming = {f"checkins/2026-{month:02d}": [record(mood=3, at=f"2026-{month:02d}-15T12:00:00+00:00")]
+                for month in range(1, 9)}
+    monkeypatch.setattr(intents, "end", lambda data_dir: None)  # killed before the intent is removed
+    import_tend_export(opened, export_of({**incoming, "people": [record(name="Dee")]}), NOW, source="phone.json")
+    after = snapshot(opened)
+    monkeypatch.undo()
+    return before, after
+
+
+def test_an_import_killed_once_its_line_is_written_is_complete_at_the_next_start_and_told(data_dir, monkeypatch):
+    _, after = import_killed_before_its_end(data_dir, monkeypatch)
+
+    reopened = Store.open(data_dir, NOW)
+
+    assert reopened.recovery_notes == ["Tend was closed while importing “phone.json”; it finished the import now, "
+                                       "so everything in the file is in Tend."]
+    assert snapshot(reopened) == after
+
+
+def test_an_import_killed_while_its_line_was_written_changes_nothing_and_is_told(data_dir, monkeypatch):
+    before, _ = import_killed_before_its_end(data_dir, monkeypatch)
+    log = journal.path_in(data_dir)
+    log.write_bytes(log.read_bytes()[:-100])  # the kill came before the last bytes of the import's line
+
+    reopened = Store.open(data_dir, NOW)
+
+    assert reopened.recovery_notes == ["Tend was closed while importing “phone.json”; nothing was imported, so your "
+                                       "data is as it was. You can import the file again."]
+    assert snapshot(reopened) == before
+
+
+def test_an_import_is_one_line_in_the_journal_whatever_it_holds(data_dir):
+    opened = Store.open(data_dir, NOW)
+    incoming = {f"checkins/20{year}-{month:02d}": [record(mood=3, at=f"20{year}-{month:02d}-15T12:00:00+00:00")]
+                for year in (24, 25) for month in range(1, 13)}
+
+    import_tend_export(opened, export_of({**incoming, "people": [record(name="Dee")]}), NOW)
+
+    assert journal.path_in(data_dir).read_bytes().count(b"\n") == 1
+    assert not intents.path_in(data_dir).exists()
+
+
+def test_an_import_the_device_refuses_changes_nothing_and_leaves_nothing_to_tell(data_dir, monkeypatch):
+    opened = filled(Store.open(data_dir, NOW))
+    before = snapshot(opened)
+
+    def full(self, change):
+        raise StorageError("Your device is full.")
+
+    monkeypatch.setattr(journal.Journal, "append", full)
+    with pytest.raises(StorageError, match="full"):
+        import_tend_export(opened, export_of({"people": [record(name="Dee")]}), NOW)
+    monkeypatch.undo()
+
+    assert snapshot(opened) == before
+    opened.close()
+    reopened = Store.open(data_dir, NOW)
+    assert reopened.recovery_notes == [] and snapshot(reopened) == before

@@ -186,3 +186,80 @@ def test_a_restore_today_does_not_stand_in_for_todays_daily_backup(data_dir):
 def test_a_memory_only_store_has_nothing_to_restore(tmp_path):
     with pytest.raises(StorageError, match="no backups to restore"):
         Store.open(None, NOW).restore_backup(tmp_path / "tend-2026-11-22.zip", NOW)
+
+
+# A restore cut short (Tend killed, or the device refusing halfway) is finished or undone, and told.
+
+class Killed(BaseException):
+    """A kill, as seen from inside: nothing after it runs."""
+
+
+def killed_at_the_first_removal(monkeypatch) -> None:
+    """By then the backup's files are written but the files it doesn't have are still there: a mix of both."""
+    def kill(path):
+        raise Killed
+
+    monkeypatch.setattr(backups, "_remove", kill)
+
+
+def restore_killed_halfway(data_dir, monkeypatch):
+    """A store whose restore of yesterday's backup was killed halfway; returns the data of the backup and before."""
+    opened = with_people(data_dir)
+    backup = opened.back_up_now(YESTERDAY)
+    backed_up = snapshot(opened)
+    changed(opened)
+    before = snapshot(opened)
+    killed_at_the_first_removal(monkeypatch)
+    with pytest.raises(Killed):
+        opened.restore_backup(backup, NOW)
+    monkeypatch.undo()
+    people = (data_dir / "people.json").read_text()
+    assert "Ana" in people and "Sam Jones" not in people and (data_dir / "contacts.json").exists()  # a mix
+    return backup, backed_up, before
+
+
+def test_a_restore_killed_halfway_is_finished_at_the_next_start_and_told(data_dir, monkeypatch):
+    backup, backed_up, _ = restore_killed_halfway(data_dir, monkeypatch)
+
+    reopened = Store.open(data_dir, NOW)
+
+    assert reopened.recovery_notes == ["Tend was closed while restoring your backup from 22 November 2026; it "
+                                       "finished the restore now, so your data is as it was in that backup."]
+    assert snapshot(reopened) == backed_up
+    reopened.close()
+    assert Store.open(data_dir, NOW).recovery_notes == []  # told once
+
+
+def test_a_restore_killed_halfway_whose_backup_changed_since_is_undone_and_told(data_dir, monkeypatch):
+    backup, _, before = restore_killed_halfway(data_dir, monkeypatch)
+    backup.write_bytes(b"damaged meanwhile")
+
+    reopened = Store.open(data_dir, NOW)
+
+    assert reopened.recovery_notes == [
+        "Tend was closed while restoring your backup from 22 November 2026, and that backup can't be read as it was "
+        "any more, so Tend put back your data as it was before the restore: nothing was changed."]
+    assert snapshot(reopened) == before
+
+
+def test_a_restore_the_device_refuses_halfway_is_undone_at_once(data_dir, monkeypatch):
+    opened = with_people(data_dir)
+    backup = opened.back_up_now(YESTERDAY)
+    changed(opened)
+    before = snapshot(opened)
+    write = backups.write_atomically
+    refusals = []
+
+    def full_once(path, data):
+        if path.name == "people.json" and not refusals:
+            refusals.append(path)
+            raise StorageError("Your device is full.")
+        write(path, data)
+
+    monkeypatch.setattr(backups, "write_atomically", full_once)
+    with pytest.raises(StorageError, match="^Your device is full.$"):
+        opened.restore_backup(backup, NOW)
+
+    assert snapshot(opened) == before
+    opened.close()
+    assert Store.open(data_dir, NOW).recovery_notes == []  # nothing left to finish
