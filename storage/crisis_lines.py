@@ -1,8 +1,9 @@
 """The bundled directory of emergency numbers and crisis lines, read from a JSON file in assets/.
 
 Every number here may be dialled by someone in crisis, so the loader refuses a
-file with a number that can't be dialled, a source that isn't https, or a line
-with no way to reach it, rather than show a broken entry.
+file with a number that can't be dialled, a source that isn't https, a line
+with no way to reach it, or a note of what was read that isn't a web address,
+rather than show a broken entry.
 """
 
 import json
@@ -17,15 +18,25 @@ DIALABLE = frozenset("0123456789 +-")
 
 @dataclass(frozen=True)
 class EmergencyNumber:
+    """A country's emergency number, with the official page it was read on and when (None: not yet compared)."""
+
     country: str
     country_name: str
     number: str
     source: str
+    checked: date | None = None
+    read_on: tuple[str, ...] = ()
+    """The addresses of the stored copies that were read on `checked`: the proof behind the number."""
 
 
 @dataclass(frozen=True)
 class CrisisLine:
-    """One service a person can reach: by phone, by text (with `text_body` as the first message), or by chat."""
+    """One service a person can reach: by phone, by text (with `text_body` as the first message), or by chat.
+
+    `audience` names who the line is for ("young people", "veterans, service members and their families", ...),
+    empty when it is for anyone, so a screen can say so and nobody calls the wrong line in a hurry.
+    `read_on` holds the addresses of the stored copies of public pages the line was read on, on `checked`.
+    """
 
     name: str
     call: str
@@ -36,6 +47,8 @@ class CrisisLine:
     about: str
     source: str
     checked: date | None
+    audience: str = ""
+    read_on: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,7 +81,11 @@ def load_crisis_directory(path: Path) -> CrisisDirectory:
     for code, entry in data["countries"].items():
         _require_dialable(code, "emergency", entry["emergency"])
         _require_https(code, "source", entry["source"])
-        emergency[code] = EmergencyNumber(code, entry["name"], entry["emergency"], entry["source"])
+        emergency[code] = EmergencyNumber(
+            code, entry["name"], entry["emergency"], entry["source"],
+            checked=_checked(code, "emergency", entry.get("checked")),
+            read_on=_read_on(code, "emergency", entry.get("read_on", [])),
+        )
         lines[code] = tuple(_line(code, f"line {n}", raw) for n, raw in enumerate(entry.get("lines", []), start=1))
     return CrisisDirectory(emergency, data["fallback"]["name"], data["fallback"]["url"], lines)
 
@@ -92,6 +109,8 @@ def _line(code: str, where: str, raw: dict) -> CrisisLine:
         about=raw.get("about", ""),
         source=raw["source"],
         checked=_checked(code, where, raw.get("checked")),
+        audience=raw.get("audience", ""),
+        read_on=_read_on(code, where, raw.get("read_on", [])),
     )
     if not (line.call or line.text or line.chat):
         _refuse(code, where, f"“{line.name}” needs a number to call or text, or a chat address")
@@ -111,6 +130,15 @@ def _checked(code: str, where: str, value: str | None) -> date | None:
         return date.fromisoformat(value)
     except (TypeError, ValueError):
         _refuse(code, f"{where} checked", f"“{value}” is not a date like 2026-11-23")
+
+
+def _read_on(code: str, where: str, addresses: list[str]) -> tuple[str, ...]:
+    """The stored copies that were read, as web addresses (a copy may be of an http:// page)."""
+    if not isinstance(addresses, list) or not all(
+        isinstance(a, str) and a.startswith(("https://", "http://")) for a in addresses
+    ):
+        _refuse(code, f"{where} read_on", f"“{addresses}” should be a list of web addresses")
+    return tuple(addresses)
 
 
 def _require_dialable(code: str, where: str, number: str) -> None:

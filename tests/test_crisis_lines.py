@@ -9,8 +9,11 @@ import pytest
 from storage.crisis_lines import DIALABLE, CrisisLine, country_from_locale, load_crisis_directory
 
 ASSET = Path(__file__).resolve().parent.parent / "assets" / "crisis_lines.json"
-CHECKED_ON = date(2026, 11, 23)
-COUNTRIES_WITH_A_CONFIRMED_LINE = {"AU", "BE", "CA", "CH", "DE", "FR", "GB", "HK", "IE", "NL", "NO", "NZ", "US"}
+CHECK_DAYS = {date(2026, 11, 23), date(2026, 12, 4)}
+"""The days the stored copies were read; a new check adds its day here."""
+COUNTRIES_WITH_A_CONFIRMED_LINE = {
+    "AT", "AU", "BE", "CA", "CH", "DE", "FI", "FR", "GB", "HK", "IE", "NL", "NO", "NZ", "PT", "SE", "US", "ZA",
+}
 
 
 @pytest.fixture(scope="module")
@@ -18,9 +21,9 @@ def directory():
     return load_crisis_directory(ASSET)
 
 
-def test_at_least_a_dozen_countries_each_have_a_dialable_emergency_number(directory):
+def test_at_least_thirty_countries_each_have_a_dialable_emergency_number(directory):
     codes = [code for code, _ in directory.countries()]
-    assert len(codes) >= 12
+    assert len(codes) >= 30
     for code in codes:
         number = directory.emergency_for(code).number
         assert number and set(number) <= DIALABLE
@@ -31,11 +34,11 @@ def test_countries_with_a_crisis_line_are_the_ones_confirmed_on_the_services_own
     assert with_a_line == COUNTRIES_WITH_A_CONFIRMED_LINE
 
 
-def test_at_least_a_dozen_countries_have_a_crisis_line_confirmed_on_the_checked_date(directory):
+def test_at_least_a_dozen_countries_have_a_crisis_line_confirmed_on_a_check_day(directory):
     confirmed = {
         code
         for code, _ in directory.countries()
-        if any(line.checked == CHECKED_ON for line in directory.lines_for(code))
+        if any(line.checked in CHECK_DAYS for line in directory.lines_for(code))
     }
     assert len(confirmed) >= 12
 
@@ -43,8 +46,8 @@ def test_at_least_a_dozen_countries_have_a_crisis_line_confirmed_on_the_checked_
 def test_new_zealand_can_call_or_text_1737_and_hong_kong_can_call_18111(directory):
     (need_to_talk,) = directory.lines_for("nz")
     assert (need_to_talk.call, need_to_talk.text) == ("1737", "1737")
-    (hotline,) = directory.lines_for("HK")
-    assert hotline.call == "18111"
+    hotline, samaritans = directory.lines_for("HK")
+    assert (hotline.call, samaritans.call) == ("18111", "2896 0000")
     assert directory.emergency_for("hk").number == "999"
 
 
@@ -52,14 +55,60 @@ def test_every_line_can_be_reached_and_says_where_and_when_it_was_checked(direct
     for code, _ in directory.countries():
         for line in directory.lines_for(code):
             assert line.call or line.text or line.chat
+            assert all(set(number) <= DIALABLE for number in (line.call, line.text))
+            assert not line.chat or line.chat.startswith("https://")
             assert line.source.startswith("https://")
-            assert line.checked == CHECKED_ON
+            assert line.checked in CHECK_DAYS
+            assert line.read_on, f"{code} {line.name}: which stored copy was read?"
             assert line.about
+
+
+def test_every_emergency_number_says_which_official_page_it_was_read_on_and_when(directory):
+    for code, _ in directory.countries():
+        emergency = directory.emergency_for(code)
+        assert emergency.source.startswith("https://"), code
+        assert emergency.checked in CHECK_DAYS, code
+        assert emergency.read_on and all(a.startswith(("https://", "http://")) for a in emergency.read_on), code
+
+
+def test_lines_for_young_people_veterans_and_indigenous_communities_say_so(directory):
+    audiences = {line.name: line.audience for code, _ in directory.countries() for line in directory.lines_for(code)}
+    assert audiences["Kids Help Phone"] == "young people"
+    assert audiences["Veterans Crisis Line"] == "veterans, service members and their families"
+    assert audiences["13YARN"] == "Aboriginal and Torres Strait Islander people"
+    assert audiences["147 – Pro Juventute Beratung + Hilfe"] == audiences["Rat auf Draht"] == "children and young people"
+    assert audiences["Samaritans"] == audiences["988 Suicide & Crisis Lifeline"] == ""
+
+
+def test_veterans_dial_988_then_press_1_and_can_text_or_chat(directory):
+    lifeline, veterans = directory.lines_for("us")
+    assert lifeline.chat == "https://988lifeline.org/chat"
+    assert (veterans.call, veterans.text) == ("988", "838255")
+    assert "press 1" in veterans.about
+    assert veterans.chat.startswith("https://")
+
+
+def test_lines_open_day_and_night_say_so(directory):
+    by_name = {(code, line.name): line for code, _ in directory.countries() for line in directory.lines_for(code)}
+    for key in [("GB", "Samaritans"), ("NL", "113 Zelfmoordpreventie"), ("US", "988 Suicide & Crisis Lifeline")]:
+        assert by_name[key].hours == "24/7", key
+
+
+def test_switzerland_143_is_not_called_free(directory):
+    tel_143 = directory.lines_for("ch")[0]
+    assert tel_143.call == "143"
+    assert "CHF 0.20" in tel_143.about and "free" not in tel_143.about.lower()
+
+
+def test_a_country_without_a_confirmed_line_still_has_its_emergency_number(directory):
+    assert directory.lines_for("ES") == ()
+    assert directory.emergency_for("es").number == "112"
+    assert directory.emergency_for("jp").number == "119"
 
 
 def test_the_uk_can_call_samaritans_or_text_shout(directory):
     samaritans, shout = directory.lines_for("gb")
-    assert (samaritans.name, samaritans.call) == ("Samaritans", "116 123")
+    assert (samaritans.name, samaritans.call, samaritans.hours) == ("Samaritans", "116 123", "24/7")
     assert (shout.text, shout.text_body, shout.call) == ("85258", "SHOUT", "")
 
 
@@ -101,6 +150,9 @@ def first_uk_line(data: dict) -> dict:
         (lambda d: first_uk_line(d).update(checked="23/11/2026"), "GB, line 1 checked"),
         (lambda d: d["countries"]["FR"].update(emergency="one-one-two"), "FR, emergency"),
         (lambda d: d["countries"]["NZ"].update(source="www.police.govt.nz"), "NZ, source"),
+        (lambda d: d["countries"]["JP"].update(checked="04.12.2026"), "JP, emergency checked"),
+        (lambda d: d["countries"]["JP"].update(read_on="a stored copy"), "JP, emergency read_on"),
+        (lambda d: first_uk_line(d).update(read_on=["samaritans.org"]), "GB, line 1 read_on"),
     ],
 )
 def test_the_loader_refuses_a_broken_file_and_names_the_fault(tmp_path, change, named):
@@ -108,13 +160,27 @@ def test_the_loader_refuses_a_broken_file_and_names_the_fault(tmp_path, change, 
         load_crisis_directory(with_change(tmp_path, change))
 
 
-def test_a_line_without_a_checked_date_loads_as_not_yet_checked(tmp_path):
-    directory = load_crisis_directory(with_change(tmp_path, lambda d: first_uk_line(d).update(checked=None)))
+def test_a_line_without_a_checked_date_or_notes_loads_as_not_yet_checked(tmp_path):
+    def unchecked(data):
+        line = first_uk_line(data)
+        line.update(checked=None, hours="")
+        del line["read_on"], line["audience"]
+
+    directory = load_crisis_directory(with_change(tmp_path, unchecked))
     assert directory.lines_for("GB")[0] == CrisisLine(
         "Samaritans", "116 123", "", "", "", "",
         "Someone to listen, whatever you are going through. Free from any phone.",
         "https://www.samaritans.org/how-we-can-help/contact-samaritan/", None,
     )
+
+
+def test_an_emergency_number_without_a_checked_date_loads_as_not_yet_checked(tmp_path):
+    def unchecked(data):
+        data["countries"]["JP"]["checked"] = None
+        del data["countries"]["JP"]["read_on"]
+
+    directory = load_crisis_directory(with_change(tmp_path, unchecked))
+    assert (directory.emergency_for("JP").checked, directory.emergency_for("JP").read_on) == (None, ())
 
 
 @pytest.mark.parametrize(
