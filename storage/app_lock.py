@@ -3,7 +3,11 @@
 The PIN itself is never stored: only a salted scrypt hash, with the scrypt
 parameters beside it so they can be raised later without locking anyone out.
 After a few wrong tries each further try waits longer, and the count is saved,
-so closing and reopening Tend doesn't skip the wait.
+so closing and reopening Tend doesn't skip the wait. Tries are taken one at a
+time however fast they come: a try is counted before its slow check (and
+counted back if the PIN was right), and a try that comes while another is being
+checked is refused unchecked, so guesses sent at once can't all be checked
+against one count.
 
 The lock guards the screen on a shared or lost phone; it does not encrypt the
 data files.
@@ -13,7 +17,9 @@ import hashlib
 import hmac
 import secrets
 from datetime import datetime, timedelta
+from enum import Enum
 
+from storage.errors import StorageError
 from storage.records import parse_stamp, stamp, with_times
 
 LOCK_FILE = "lock"
@@ -23,12 +29,23 @@ AWAY_MINUTES = 5
 FREE_TRIES = 3
 FIRST_WAIT = timedelta(seconds=30)
 LONGEST_WAIT = timedelta(minutes=15)
+CHECK_TAKES_AT_MOST = timedelta(seconds=10)
+"""How long a try counts as being checked: a check cut short by a crash stops holding off other tries after this."""
 SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 """About 90 ms on a small laptop: slow enough to make guessing every PIN from a copied file costly."""
 _SALT_BYTES = 16
 _HASH_BYTES = 32
 _MAX_MEMORY = 64 * 1024 * 1024
 _RECORD_ID = "lock"
+
+
+class PinTry(Enum):
+    """What became of one PIN typed to open Tend."""
+
+    OPENED = "opened"
+    WRONG = "wrong"  # checked, and counted
+    WAITING = "waiting"  # refused unchecked and uncounted: the wait after several wrong tries is not over
+    CHECKING = "checking"  # refused unchecked and uncounted: another PIN is being checked right now
 
 
 def pin_problem(pin: object) -> str | None:
@@ -78,6 +95,29 @@ def next_try_at(failures: int, last_failure: datetime | None, now: datetime) -> 
     return ready if ready > now else None
 
 
+def refusal(record: dict, now: datetime) -> PinTry | None:
+    """Why a try must be refused unchecked now (WAITING or CHECKING), or None if it may be checked."""
+    started = record.get("checking")
+    if started is not None and timedelta(0) <= now - parse_stamp(started) < CHECK_TAKES_AT_MOST:
+        return PinTry.CHECKING
+    last = record.get("last_failure")
+    if next_try_at(record.get("failures", 0), None if last is None else parse_stamp(last), now) is not None:
+        return PinTry.WAITING
+    return None
+
+
+def counted_before_checking(record: dict, now: datetime) -> dict:
+    """`record` with a try counted as wrong and marked as being checked: written before the slow check, so that
+    tries coming at once each see the count of the ones before them, and a crash mid-check leaves it counted."""
+    return {**record, "failures": record.get("failures", 0) + 1, "last_failure": stamp(now), "checking": stamp(now)}
+
+
+def after_checking(record: dict, matched: bool) -> dict:
+    """`record` once the check is over: the right PIN clears the count; a wrong one was counted already."""
+    done = {**record, "checking": None}
+    return {**done, "failures": 0, "last_failure": None} if matched else done
+
+
 def should_lock(last_active: datetime | None, now: datetime, away_minutes: int = AWAY_MINUTES) -> bool:
     """Whether to ask for the PIN: at start, after `away_minutes` away, or when the clock went backwards."""
     if last_active is None:
@@ -110,22 +150,46 @@ class AppLock:
         last = record.get("last_failure")
         return next_try_at(record.get("failures", 0), None if last is None else parse_stamp(last), now)
 
+    def wrong_tries(self) -> int:
+        """How many wrong tries in a row are counted now."""
+        return self._record().get("failures", 0)
+
     def unlocks(self, pin: str, now: datetime) -> bool:
-        """Whether `pin` opens the app now. A wrong PIN is counted; a try during the wait is refused uncounted."""
-        record = self._record()
-        if record.get("pin") is None:
-            return True
-        if self.next_try_at(now) is not None:
-            return False
-        if pin_matches(record["pin"], pin):
-            if record.get("failures"):
-                self._save({**record, "failures": 0, "last_failure": None}, now)
-            return True
-        self._save({**record, "failures": record.get("failures", 0) + 1, "last_failure": stamp(now)}, now)
-        return False
+        """Whether `pin` opens the app now (see `try_pin`)."""
+        return self.try_pin(pin, now) is PinTry.OPENED
+
+    def try_pin(self, pin: str, now: datetime) -> PinTry:
+        """Check `pin`, one try at a time: the try is counted before the check, which takes about a tenth of a
+        second on purpose (run it off the event loop), and a try during the wait or during another check is refused.
+
+        If the device refuses to save the count (a full disk, a read-only folder), the PIN is still checked: only
+        someone who can change the files could cause that, and they could delete lock.json as well.
+        """
+        with self._store.exclusively():
+            record = self._record()
+            if record.get("pin") is None:
+                return PinTry.OPENED
+            refused = refusal(record, now)
+            if refused is not None:
+                return refused
+            counted = self._saved(counted_before_checking(record, now), now)
+        matched = pin_matches(record["pin"], pin)
+        if counted:
+            with self._store.exclusively():
+                current = self._record()
+                if current.get("pin") is not None:  # unless the lock was turned off meanwhile
+                    self._saved(after_checking(current, matched), now)
+        return PinTry.OPENED if matched else PinTry.WRONG
 
     def _record(self) -> dict:
         return self._store.get(LOCK_FILE, _RECORD_ID) or {}
+
+    def _saved(self, fields: dict, now: datetime) -> bool:
+        try:
+            self._save(fields, now)
+        except StorageError:
+            return False
+        return True
 
     def _save(self, fields: dict, now: datetime) -> None:
         earlier = self._store.get(LOCK_FILE, _RECORD_ID) or {"id": _RECORD_ID}

@@ -263,6 +263,11 @@ class Store:
             self._change(name, journal.removal(name, record_id))
             return True
 
+    def exclusively(self) -> threading.RLock:
+        """`with store.exclusively():` holds every other reader and writer off, for a read and a write that must not
+        interleave (a count that tries coming at once would otherwise all read alike). Keep what runs inside short."""
+        return self._lock
+
     def names(self, prefix: str = "") -> list[str]:
         """Existing file names starting with `prefix` (e.g. "checkins/"), sorted, without opening any file."""
         with self._lock:
