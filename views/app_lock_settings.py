@@ -4,15 +4,16 @@ import asyncio
 
 import flet as ft
 
-from storage.app_lock import AppLock, pin_problem
+from storage.app_lock import AppLock, PinTry, pin_problem
 from storage.errors import StorageError
 from views.context import use_tend
 from views.guard import component
-from views.lock_screen import pin_opens, refused_message
+from views.lock_screen import refused_message, tried_pin
 from views.pin_field import pin_field
 
 WHAT_IT_PROTECTS = (
-    "With a PIN, Tend asks for it when it opens and after 5 minutes away (on a phone with a fingerprint or face "
+    "With a PIN, Tend asks for it when it opens, after 5 minutes away, and when its page in a browser is reloaded or "
+    "reopened (on a phone with a fingerprint or face "
     "unlock, that opens it too). It hides your screens from someone who "
     "picks up this device. It does not encrypt Tend's files on this device, and backups and export files are not "
     "locked. Get help now stays reachable on the lock screen. Tend keeps no copy of your PIN, only a scrambled "
@@ -52,11 +53,11 @@ def AppLockSettings() -> ft.Control:
         tend.tell("Done: Tend will ask for your PIN when it opens.")
 
     async def turn_off() -> None:
-        opened = await pin_opens(tend, lock, typed.get("pin", ""))
-        if opened is None:
+        result = await tried_pin(tend, lock, typed.get("pin", ""))
+        if result is None:
             return
-        if not opened:
-            set_problem(refused_message(lock.next_try_at(tend.now())))
+        if result is not PinTry.OPENED:
+            set_problem(refused_message(result, lock.next_try_at(tend.now())))
             return
         if tend.wrote(lock.turn_off):
             ask(None)
