@@ -13,7 +13,6 @@ Goals:
    the list does not grow with the number of runs. Every timed tap, here and in the plain app, comes
    SETTLE_MS after the last one finished: Flutter repaints for about half a second after a tap (the
    ink ripple), and taps back to back would time that repainting of the tap before.
-
 3. Start-up with five years of check-ins takes at most 1.3x a plain Flet app's: from launching the server
    (`python main.py --web --port N --data-dir D`, against `python benchmarks/plain_button_app.py N`) to the five
    mood buttons (the plain app's "Tap" button) being shown in a fresh browser page. Tend is started on a fresh copy
@@ -32,9 +31,10 @@ wait) is shown too, as a check. A wrapped WebSocket splits each total into the c
 tap over, the server answering, and the client drawing the answer. A launch is timed from Python's clock
 before the process starts to the page's clock (performance.timeOrigin, the same system clock) when the
 buttons are first in the accessibility tree; each launch gets its own browser context, so nothing of the
-web client is cached, as for a browser meeting a new server.
+web client is cached, as for a browser meeting a new server. The server's CPU time (from /proc) when it
+listens and when the buttons show is printed too: on a busy machine it says more than the clock does.
 
-Run with --quick for fewer rounds of everything, to check that the script works.
+Run with --quick for fewer rounds of everything, to check that the script works; --rounds N for more launches.
 """
 
 import argparse
@@ -257,16 +257,26 @@ def wait_until_ready(port: int, server: subprocess.Popen, log_path: Path, announ
     raise TimeoutError(f"Nothing listened on port {port} within {START_TIMEOUT_S} s")
 
 
+def cpu_ms(pid: int) -> float:
+    """CPU time (user and system) the process has used so far, in ms: unlike the clock, hardly moved by other work
+    on the machine. NaN where /proc is not there (not Linux)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
 @contextmanager
 def launched(command: list[str], port: int, log_path: Path, announces: bool):
-    """Starts a server process as running_tend does; yields time.time() of the launch, of its readiness, and the
-    address to open; stops the process afterwards."""
+    """Starts a server process as running_tend does; yields time.time() of the launch, of its readiness, the
+    address to open and the process id; stops the process afterwards."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
     with open(log_path, "w") as log:
         launched_at = time.time()
         server = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
-            yield (launched_at, *wait_until_ready(port, server, log_path, announces))
+            yield (launched_at, *wait_until_ready(port, server, log_path, announces), server.pid)
         finally:
             server.terminate()
             try:
@@ -278,7 +288,7 @@ def launched(command: list[str], port: int, log_path: Path, announces: bool):
 
 def one_launch(browser: Browser, kind: LaunchKind, folder: Path) -> dict[str, float]:
     """Launch to the ready buttons in a new browser context, in ms, with where the time went; for Tend, then
-    History's cold first paint (`history_ms`), after a person's pause."""
+    History's cold first paint (`history`, as history_paint gives it), after a person's pause."""
     port = free_loopback_port()
     folder.mkdir()
     if kind.pristine is None:
@@ -292,11 +302,13 @@ def one_launch(browser: Browser, kind: LaunchKind, folder: Path) -> dict[str, fl
         page.add_init_script(SOCKET_LOG)
         page.add_init_script(f"({LAUNCH_PROBE})({json.dumps(kind.ready)})")
         announces = kind.pristine is not None
-        with launched(command, port, folder / "server.log", announces) as (launched_at, listening_at, address):
+        with launched(command, port, folder / "server.log", announces) as (launched_at, listening_at, address, pid):
+            cpu_listening = cpu_ms(pid)
             page.bring_to_front()
             page.goto(address, wait_until="commit")
             page.wait_for_function("() => window.__launch.shown !== null", polling=50,
                                    timeout=START_TIMEOUT_S * 1000)
+            cpu = cpu_ms(pid)
             t = page.evaluate(LAUNCH_TIMING)
             if t["first_sent"] is None or t["last_received"] is None:
                 raise RuntimeError(f"the page's WebSocket was not seen: {t}")
@@ -304,11 +316,11 @@ def one_launch(browser: Browser, kind: LaunchKind, folder: Path) -> dict[str, fl
             figures = {"total": t["origin"] + t["shown"] - launched_ms, "listening": listening_ms - launched_ms,
                        "client": t["origin"] + t["first_sent"] - listening_ms,
                        "server": t["last_received"] - t["first_sent"], "drawing": t["shown"] - t["last_received"],
-                       "kb_in": t["kb_in"]}
+                       "kb_in": t["kb_in"], "cpu": cpu, "cpu_listening": cpu_listening}
             if kind.pristine is not None:
                 page.evaluate(PROBE)
                 page.wait_for_timeout(SETTLE_MS)
-                figures["history_ms"] = history_paint(page)["total"]
+                figures["history"] = history_paint(page)
         return figures
     finally:
         context.close()
@@ -413,7 +425,7 @@ def measure_steady(browser: Browser, big_dir: Path, small_dir: Path, work: Path,
 def launch_row(name: str, samples: list[dict[str, float]]) -> str:
     totals = [sample["total"] for sample in samples]
     figures = [med(samples), min(totals), max(totals), med(samples, "listening"), med(samples, "client"),
-               med(samples, "server"), med(samples, "drawing")]
+               med(samples, "server"), med(samples, "drawing"), med(samples, "cpu_listening"), med(samples, "cpu")]
     return f"  {name:<44}" + "".join(f"{figure:>8.0f}" for figure in figures) + f"{med(samples, 'kb_in'):>8.1f}" \
         + f"{len(samples):>6}"
 
@@ -426,12 +438,14 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true",
                         help="2 launch rounds, 3 History paints and 5 saves: to check that the script works")
+    parser.add_argument("--rounds", type=int, help=f"launch rounds (default {START_ROUNDS}); more on a busy machine")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str]) -> None:
     args = parse_arguments(argv)
     start_rounds, history_runs, save_runs = (2, 3, 5) if args.quick else (START_ROUNDS, HISTORY_RUNS, SAVE_RUNS)
+    start_rounds = args.rounds or start_rounds
     began = time.perf_counter()
     work = Path(tempfile.mkdtemp(prefix="tend-ui-bench-"))
     now = datetime.now().astimezone()
@@ -465,24 +479,29 @@ def main(argv: list[str]) -> None:
         shutil.rmtree(work, ignore_errors=True)
 
     plain_start, big_first, big_later_start, small_first = (launches[kind.label] for kind in kinds)
-    cold = {kind.short: [sample["history_ms"] for sample in launches[kind.label]] for kind in kinds[1:]}
+    cold = {kind.short: [sample["history"] for sample in launches[kind.label]] for kind in kinds[1:]}
 
     print()
     print("  Start-up, ms (median unless said): from launching the server process to the ready buttons (Tend's "
           "five moods, the plain app's Tap) in the accessibility tree of a new browser context")
     print(f"  {'':<44}" + "".join(f"{head:>8}" for head in
-                                  ("total", "min", "max", "listen", "client", "server", "drawing", "KB in", "runs")))
+                                  ("total", "min", "max", "listen", "client", "server", "drawing", "CPU lis",
+                                   "CPU rdy", "KB in", "runs")))
     for kind in kinds:
         print(launch_row(kind.label, launches[kind.label]))
     print("  listen = launch to the port accepting connections and Tend's address printed (Python start, imports,")
     print("  opening the store, the backup);")
     print("  client = from then to the page's first WebSocket message (loading and starting Flutter's web client);")
-    print("  server = to the last message before the buttons showed; drawing = from it to the buttons showing.")
+    print("  server = to the last message before the buttons showed; drawing = from it to the buttons showing;")
+    print("  CPU lis, CPU rdy = CPU time (user + system) the server process had used when it listened and when the")
+    print("  buttons showed: unlike the clock, hardly moved by other work on the machine.")
     print()
-    print("  History's cold first paint (first visit after the launch above, 0.6 s after the buttons showed), ms:")
+    print("  History's cold first paint: History tab -> first entry, the first visit after each launch above, "
+          f"{SETTLE_MS / 1000} s after the buttons showed; columns as for the warm paints below")
+    print(f"  {'':<32}" + "".join(f"{head:>8}" for head in
+                                   ("total", "min", "max", "wall", "tap>ws", "server", "drawing", "KB in", "runs")))
     for kind in kinds[1:]:
-        print(f"  {kind.label:<44}{statistics.median(cold[kind.short]):>8.0f}{min(cold[kind.short]):>8.0f}"
-              f"{max(cold[kind.short]):>8.0f}   (median, min, max of {len(cold[kind.short])})")
+        print(row(kind.label.removeprefix("Tend, ").removesuffix(" of day"), cold[kind.short]))
     print()
     print("  Warm, ms (median unless said); total = in the page, from pointerdown to the control in the "
           "accessibility tree")
@@ -506,7 +525,10 @@ def main(argv: list[str]) -> None:
     print(judged("Start-up, big, later start / plain Flet", med(big_later_start) / med(plain_start), START_GOAL))
     print(f"  (start-up, small, first start of day / plain Flet  {med(small_first) / med(plain_start):5.2f}x, "
           "for comparison)")
-    cold_ratio = statistics.median(cold["big first"]) / statistics.median(cold["small first"])
+    cpu_first, cpu_later = (med(samples, "cpu") / med(plain_start, "cpu") for samples in (big_first, big_later_start))
+    print(f"  (server CPU to the buttons / plain Flet's: big, first start of day {cpu_first:5.2f}x, later start "
+          f"{cpu_later:5.2f}x)")
+    cold_ratio = med(cold["big first"]) / med(cold["small first"])
     print(judged("History cold first paint, big / small", cold_ratio, GOAL))
     print(judged("History warm first paint, big / small", med(history["big"]) / med(history["small"]), GOAL))
     print(judged("Saving, big store / plain Flet", med(saves["big"]) / med(plain), GOAL))
