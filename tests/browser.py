@@ -50,6 +50,26 @@ FLUTTER_PROBES = r"""
     if (type === 'input' && isField(this)) probes.listening.delete(this);
     return unlisten.call(this, type, ...rest);
   };
+  // What the page has told the app: the last messages sent over Flet's WebSocket, as bytes.
+  probes.sent = [];
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (data) {
+    const bytes = typeof data === 'string' ? new TextEncoder().encode(data)
+      : data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer || []);
+    probes.sent.push(bytes);
+    if (probes.sent.length > 50) probes.sent.shift();
+    return send.call(this, data);
+  };
+  probes.told = text => {
+    const wanted = new TextEncoder().encode(text);
+    return probes.sent.some(bytes => {
+      outer: for (let i = 0; i + wanted.length <= bytes.length; i++) {
+        for (let j = 0; j < wanted.length; j++) if (bytes[i + j] !== wanted[j]) continue outer;
+        return true;
+      }
+      return false;
+    });
+  };
 })();
 """
 PHONE = {"width": 412, "height": 915}
@@ -213,8 +233,9 @@ def fill(page: Page, name: str, text: str) -> None:
     page.keyboard.press("Control+A")
     page.keyboard.insert_text(text)
     expect(page.get_by_role("textbox", name=name)).to_have_value(text)
-    # Flutter has handled the typing (and the app was sent the change) by the time it draws the next frame.
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    # The page tells the app what was typed a frame or more later: wait until it has, so the next tap reaches an
+    # app that knows the text (a person's next tap never comes that fast).
+    page.wait_for_function("text => window.__tend.told(text)", arg=text)
 
 
 def set_clock(path: Path, moment: str) -> None:

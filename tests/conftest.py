@@ -13,6 +13,12 @@ from browser import PHONE, launch_chromium, open_tend, running_tend
 expect.set_options(timeout=10_000)
 
 
+def pytest_collection_modifyitems(items):
+    """Tests that drive Chromium run after all the others: Playwright's sync API keeps an event loop running in the
+    main thread while the browser is open, and the unit tests of async code start loops of their own."""
+    items.sort(key=lambda item: "chromium" in getattr(item, "fixturenames", ()))
+
+
 @pytest.fixture(scope="session")
 def chromium():
     with sync_playwright() as playwright:

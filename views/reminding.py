@@ -200,9 +200,10 @@ def use_reminding_service() -> Reminding:
         return forgotten
 
     def finish(item: Due) -> None:
-        # Any Done (or Check in now) within a second of the last is that tap again, landing on the banner or row
-        # that took the place of the one it finished: it must not finish that one unseen.
-        if taps.accepts("done") and tend.wrote(lambda: mark_done(tend.store, item.reminder.id, item.at, tend.now())):
+        # A second quick tap is that tap again. It reaches the control it was aimed at, whose item it carries (a
+        # banner or row that took that one's place is a new control), and an occurrence already done is not done
+        # twice; keyed by item, a deliberate Done on the next reminder a moment later still counts.
+        if taps.accepts(("done", item.reminder.id, item.at)) and tend.wrote(lambda: mark_done(tend.store, item.reminder.id, item.at, tend.now())):
             look_again()
 
     def quieten(item: Due | Overdue, choice: str, chosen: datetime | None = None) -> None:
@@ -224,7 +225,7 @@ def use_reminding_service() -> Reminding:
     def snooze_chosen(choice: str, chosen: datetime | None) -> None:
         item = asking
         set_asking(None)
-        if item is not None and taps.accepts("snooze"):
+        if item is not None and taps.accepts(("snooze", describe(item))):
             quieten(item, choice, chosen)
 
     # The dialog lives here, above every screen, not in the banner or row that asked: snoozing takes that row
