@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storage.phones import email_problem, normalised_phone
-from storage.vcard import MAX_VCARD_BYTES, Skipped, VCardContact, decoded_vcard_file, parse_vcards
+from storage.vcard import (MAX_CARDS, MAX_VCARD_BYTES, Skipped, VCardContact, decoded_vcard_file, parse_vcards,
+                           size_problem)
 
 ANDROID_EXPORT = """\
 BEGIN:VCARD
@@ -293,6 +294,37 @@ def test_a_file_over_five_megabytes_is_refused_kindly():
         decoded_vcard_file(ANDROID_EXPORT.encode().ljust(MAX_VCARD_BYTES + 1, b" "))
     assert str(refused.value) == ("This file is 5.1 MB; Tend can read contact files up to 5 MB. "
                                   "Please export fewer contacts at a time, or without photos.")
+
+
+def test_the_size_the_picker_reports_is_judged_by_the_same_rule_before_anything_is_read():
+    assert size_problem(MAX_VCARD_BYTES) is None
+    assert size_problem(MAX_VCARD_BYTES + 1) == ("This file is 5.1 MB; Tend can read contact files up to 5 MB. "
+                                                 "Please export fewer contacts at a time, or without photos.")
+
+
+def many_cards(count: int) -> str:
+    """A phone book of `count` small cards, as a company directory export might be."""
+    return "".join(f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person {number}\r\nTEL:+44 7700 9{number:05d}\r\nEND:VCARD\r\n"
+                   for number in range(count))
+
+
+def test_sixty_thousand_cards_under_the_size_limit_are_read_up_to_the_cap_and_the_rest_counted():
+    data = many_cards(60_000).encode()
+    assert len(data) < MAX_VCARD_BYTES
+
+    result = parse_vcards(decoded_vcard_file(data))
+
+    assert len(result.contacts) == MAX_CARDS == 5000
+    assert result.contacts[-1] == VCardContact("Person 4999", ("+447700904999",), "")
+    assert result.not_read == 55_000
+
+
+def test_a_file_with_exactly_the_cap_is_read_whole_and_cards_that_cannot_be_used_count_towards_it():
+    assert parse_vcards(many_cards(3), max_cards=3).not_read == 0
+    result = parse_vcards("BEGIN:VCARD\r\nN:;;;;\r\nEND:VCARD\r\n" + many_cards(3), max_cards=2)
+    assert [skip.number for skip in result.skipped] == [1]
+    assert [contact.name for contact in result.contacts] == ["Person 0"]
+    assert result.not_read == 2
 
 
 def test_a_file_whose_letters_cannot_be_read_is_refused_kindly():
