@@ -19,6 +19,7 @@ from views.app import App
 from views.clock import clock_for, local_zone
 from views.guard import keep_updates_running
 from views.launch import desktop_window_problem
+from views.picked_files import accept_web_uploads
 
 LOOPBACK = "127.0.0.1"
 ASSETS = Path(__file__).parent / "assets"
@@ -87,6 +88,7 @@ def main(argv: list[str]) -> None:
     if args.web or problem:
         if problem:
             print(f"{problem} Serving Tend in your browser instead.")
+        accept_web_uploads(data_dir)  # picked files reach Tend by upload, not as one WebSocket message
         # Flet lets FLET_SERVER_IP override the host: pin it so Tend only ever listens on this machine.
         os.environ["FLET_SERVER_IP"] = LOOPBACK
         os.environ["FLET_SERVER_PORT"] = str(args.port)

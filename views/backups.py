@@ -1,17 +1,22 @@
-"""Backups: the automatic daily copies of your data, making one now, and bringing one back."""
+"""Backups: the automatic daily copies of your data, making one now, and bringing one back.
+
+Both zip or unzip every data file: they run off the event loop (views.background), one at a time, with the
+buttons disabled and a word of progress while they take.
+"""
 
 import math
 
 import flet as ft
 
 from storage.backups import BackupInfo, list_backups
+from views.background import Say, progress_line, use_outcome, use_work, wrote_in_background
 from views.context import use_tend
 from views.data_replaced import follow_replaced_data
 from views.guard import component
 from views.labelled import said_as
 from views.reminding import use_reminding
 from views.screen import screen, section_title
-from views.your_data import outcome_text
+from views.your_data import DATA_WORK, outcome_text
 
 
 def day_in_words(info: BackupInfo) -> str:
@@ -40,25 +45,48 @@ def BackupsScreen() -> ft.Control:
     version, set_version = ft.use_state(0)  # bumped after each change, so the list is read again
     found = ft.use_memo(lambda: list_backups(data_dir) if data_dir else [], [version])
     confirming, set_confirming = ft.use_state(None)
-    outcome, set_outcome = ft.use_state(None)
+    unanswered = ft.use_ref(None)  # the backup the open dialog asks about, until its first answer
+    outcome, report = use_outcome(tend.tell)
+    work = use_work(DATA_WORK)
 
-    def back_up_now() -> None:
-        if tend.wrote(lambda: tend.store.back_up_now(tend.now())):
-            set_outcome(("Backed up just now. It is at the top of the list.", False))
-            set_version(version + 1)
+    async def back_up(say: Say) -> None:
+        now = tend.now()
+        if await wrote_in_background(tend, lambda: tend.store.back_up_now(now)):
+            report("Backed up just now. It is at the top of the list.")
+            set_version(lambda seen: seen + 1)
 
-    def restore(info: BackupInfo) -> None:
+    async def back_up_now() -> None:
+        report(None)
+        await work.run("Backing up your data…", back_up)
+
+    def ask_to_restore(info: BackupInfo) -> None:
+        unanswered.current = info
+        set_confirming(info)
+
+    def cancel() -> None:
+        unanswered.current = None
         set_confirming(None)
-        if not tend.wrote(lambda: tend.store.restore_backup(info.path, tend.now())):
-            return
-        follow_replaced_data(tend, reminding)
-        set_outcome((f"Restored the backup from {day_in_words(info)}: Tend now holds your data as it was then. "
-                     "What you had just before is kept as the backup marked “before a restore”, so you can undo "
-                     "this by restoring that one.", False))
-        set_version(version + 1)
 
-    ft.use_dialog(confirm_dialog(confirming, lambda: restore(confirming), lambda: set_confirming(None))
-                  if confirming else None)
+    async def restore_confirmed() -> None:
+        info, unanswered.current = unanswered.current, None
+        set_confirming(None)
+        if info is None:  # a second tap on Restore, after the first one answered the dialog
+            return
+        report(None)
+
+        async def restoring(say: Say) -> None:
+            now = tend.now()
+            if not await wrote_in_background(tend, lambda: tend.store.restore_backup(info.path, now)):
+                return
+            follow_replaced_data(tend, reminding)
+            report(f"Restored the backup from {day_in_words(info)}: Tend now holds your data as it was then. "
+                   "What you had just before is kept as the backup marked “before a restore”, so you can undo "
+                   "this by restoring that one.")
+            set_version(lambda seen: seen + 1)
+
+        await work.run("Restoring your backup…", restoring)
+
+    ft.use_dialog(confirm_dialog(confirming, restore_confirmed, cancel) if confirming else None)
 
     if data_dir is None:
         return screen("Backups", ft.Text("Tend is keeping your data in memory only this time, so there are no "
@@ -67,19 +95,21 @@ def BackupsScreen() -> ft.Control:
         "Backups",
         ft.Text(f"Tend backs up your data once a day, when it starts, and keeps the newest 14 backups in "
                 f"{data_dir / 'backups'}. Like your data, backups are not locked or encrypted."),
-        ft.FilledTonalButton("Back up now", icon=ft.Icons.BACKUP_OUTLINED, on_click=back_up_now),
+        ft.FilledTonalButton("Back up now", icon=ft.Icons.BACKUP_OUTLINED, disabled=work.busy,
+                             on_click=back_up_now),
+        *([progress_line(work.words)] if work.words else []),
         *([outcome_text(*outcome)] if outcome else []),
         section_title("Your backups, newest first"),
-        *([backup_row(info, set_confirming) for info in found]
+        *([backup_row(info, ask_to_restore, work.busy) for info in found]
           or [ft.Text("No backups yet. Tend makes the first one the next time it starts, or tap Back up now.")]),
     )
 
 
-def backup_row(info: BackupInfo, on_restore) -> ft.Control:
+def backup_row(info: BackupInfo, on_restore, busy: bool) -> ft.Control:
     return ft.Row(
         [
             ft.Text(described(info), expand=True),
-            said_as(ft.OutlinedButton, "Restore", f"Restore {described(info)}",
+            said_as(ft.OutlinedButton, "Restore", f"Restore {described(info)}", disabled=busy,
                     on_click=lambda: on_restore(info)),
         ],
     )

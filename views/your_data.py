@@ -1,25 +1,30 @@
 """Settings → Your data: export everything or the check-ins, import a Tend or Daylio file, and the backups.
 
-Exports and imports run off the event loop: years of entries take a moment to
-write out or check, and no session should freeze meanwhile.
+Exports, imports and reading the picked file run off the event loop (views.background): years of entries take a
+moment to write out or check, and no session should freeze meanwhile. A file over the import limit is refused by
+the size the picker reports, before it is read.
 """
 
 import asyncio
-from pathlib import Path
 
 import flet as ft
 
 from storage.checkins_csv import check_ins_csv, every_check_in
 from storage.errors import StorageError
-from storage.exchange import SIZE_LIMIT, ImportProblem, export_text
-from storage.imports import import_file
+from storage.exchange import ImportProblem, export_text
+from storage.imports import import_file, size_problem, too_big_to_import_again
+from views.background import Say, progress_line, use_outcome, use_work
 from views.context import use_tend
 from views.data_replaced import follow_replaced_data
+from views.file_saving import save_file
 from views.guard import component
+from views.picked_files import FileReader, NotRead
 from views.reminding import use_reminding
-from views.file_saving import save_text_file
 
 BACKUPS_ROUTE = "/settings/backups"
+DATA_WORK = "your-data"
+"""Exports, imports, backups and restores: one at a time in a session, whichever screen starts them."""
+NOT_READ = "That file could not be read. Nothing was imported, so your data is as it was."
 
 
 @component
@@ -27,45 +32,66 @@ def YourData() -> ft.Control:
     tend = use_tend()
     reminding = use_reminding()
     page = ft.context.page
-    outcome, set_outcome = ft.use_state(None)  # (message, went wrong) after an import
+    outcome, report = use_outcome(tend.tell)  # (message, went wrong) after an import
+    work = use_work(DATA_WORK)
 
-    async def export_everything() -> None:
-        now = tend.now()
-        text = await asyncio.to_thread(export_text, tend.store, now)
-        await save_text_file(tend, "Save everything Tend holds", f"tend-export-{now:%Y-%m-%d}.json", text)
-
-    async def export_check_ins() -> None:
-        now = tend.now()
-        text = await asyncio.to_thread(lambda: check_ins_csv(every_check_in(tend.store)))
-        await save_text_file(tend, "Save your check-ins", f"tend-check-ins-{now:%Y-%m-%d}.csv", text)
-
-    async def import_a_file() -> None:
-        files = await ft.FilePicker().pick_files(
-            dialog_title="Choose a Tend export (.json) or a Daylio export (.csv)",
-            file_type=ft.FilePickerFileType.CUSTOM, allowed_extensions=["json", "csv"], with_data=True)
-        if not files:
-            return
-        picked = files[0]
-        if picked.size > SIZE_LIMIT:
-            set_outcome((f"That file is too large to be an export from Tend or Daylio "
-                         f"({picked.size / 2**20:.0f} MB). Nothing was imported, so your data is as it was.", True))
-            return
+    async def exported(make_text) -> bytes | None:
+        """The export's bytes, made in a worker thread; None (and the reason told) if a file can't be read."""
         try:
-            data = picked.bytes if picked.bytes is not None else Path(picked.path).read_bytes()
-            report = await asyncio.to_thread(import_file, tend.store, picked.name, data, tend.now(),
-                                             lambda naive: naive.replace(tzinfo=tend.zone))
+            return await asyncio.to_thread(lambda: make_text().encode("utf-8"))
+        except StorageError as error:
+            tend.tell(error.message)
+            return None
+
+    async def export_everything(say: Say) -> None:
+        now = tend.now()
+        data = await exported(lambda: export_text(tend.store, now))
+        if data is not None and await save_file(tend, "Save everything Tend holds",
+                                                f"tend-export-{now:%Y-%m-%d}.json", data):
+            too_big = too_big_to_import_again(len(data))
+            if too_big:
+                tend.tell(too_big)
+
+    async def export_check_ins(say: Say) -> None:
+        now = tend.now()
+        data = await exported(lambda: check_ins_csv(every_check_in(tend.store)))
+        if data is not None:
+            await save_file(tend, "Save your check-ins", f"tend-check-ins-{now:%Y-%m-%d}.csv", data)
+
+    async def import_a_file(say: Say) -> None:
+        reader = FileReader()
+        picked = await reader.pick("Choose a Tend export (.json) or a Daylio export (.csv)", ["json", "csv"])
+        if picked is None:
+            return
+        report(None)
+        too_large = size_problem(picked.size)
+        if too_large:
+            report(too_large.message, True)
+            return
+        name = picked.name
+        say(f"Reading “{name}”…")
+        try:
+            data = await reader.read(picked, tend.store.data_dir,
+                                     lambda part: say(f"Reading “{name}”… {part:.0%}"))
+            say(f"Checking and importing “{name}”…")
+            imported = await asyncio.to_thread(import_file, tend.store, name, data, tend.now(),
+                                               lambda naive: naive.replace(tzinfo=tend.zone))
         except ImportProblem as problem:
-            set_outcome((problem.message, True))
+            report(problem.message, True)
             return
         except StorageError as error:
-            set_outcome((error.message, True))
+            report(error.message, True)
             return
-        except OSError:
-            set_outcome(("That file could not be read. Nothing was imported, so your data is as it was.", True))
+        except NotRead:
+            report(NOT_READ, True)
             return
         follow_replaced_data(tend, reminding)
-        set_outcome((f"Imported “{picked.name}”. {report.summary} Today and History show the imported check-ins.",
-                     False))
+        report(f"Imported “{name}”. {imported.summary} Today and History show the imported check-ins.")
+
+    def start(words: str, job):
+        async def handler() -> None:
+            await work.run(words, job)
+        return handler
 
     return ft.Column(
         [
@@ -74,9 +100,10 @@ def YourData() -> ft.Control:
                     "locked or encrypted, so keep it somewhere private."),
             ft.Row(
                 [
-                    ft.FilledTonalButton("Export everything", icon=ft.Icons.DOWNLOAD, on_click=export_everything),
-                    ft.TextButton("Export check-ins as CSV", icon=ft.Icons.TABLE_VIEW_OUTLINED,
-                                  on_click=export_check_ins),
+                    ft.FilledTonalButton("Export everything", icon=ft.Icons.DOWNLOAD, disabled=work.busy,
+                                         on_click=start("Preparing your export…", export_everything)),
+                    ft.TextButton("Export check-ins as CSV", icon=ft.Icons.TABLE_VIEW_OUTLINED, disabled=work.busy,
+                                  on_click=start("Preparing your check-ins…", export_check_ins)),
                 ],
                 wrap=True,
             ),
@@ -84,11 +111,13 @@ def YourData() -> ft.Control:
                     "nothing, and Tend backs up your data just before an import."),
             ft.Row(
                 [
-                    ft.FilledTonalButton("Import", icon=ft.Icons.UPLOAD_FILE, on_click=import_a_file),
+                    ft.FilledTonalButton("Import", icon=ft.Icons.UPLOAD_FILE, disabled=work.busy,
+                                         on_click=start("Waiting for a file…", import_a_file)),
                     ft.TextButton("Backups", icon=ft.Icons.HISTORY, on_click=lambda: page.navigate(BACKUPS_ROUTE)),
                 ],
                 wrap=True,
             ),
+            *([progress_line(work.words)] if work.words else []),
             *([outcome_text(*outcome)] if outcome else []),
         ],
         spacing=12,
