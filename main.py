@@ -21,7 +21,6 @@ from views.guard import keep_updates_running
 from views.launch import desktop_window_problem
 from views.picked_files import accept_web_uploads
 
-LOOPBACK = "127.0.0.1"
 ASSETS = Path(__file__).parent / "assets"
 log = logging.getLogger("tend")
 
@@ -88,14 +87,11 @@ def main(argv: list[str]) -> None:
     if args.web or problem:
         if problem:
             print(f"{problem} Serving Tend in your browser instead.")
+        from views.web_access import serve_in_browser  # here: phone builds have no web server to import
+
         accept_web_uploads(data_dir)  # picked files reach Tend by upload, not as one WebSocket message
-        # Flet lets FLET_SERVER_IP override the host: pin it so Tend only ever listens on this machine.
-        os.environ["FLET_SERVER_IP"] = LOOPBACK
-        os.environ["FLET_SERVER_PORT"] = str(args.port)
-        store.announce(f"http://{LOOPBACK}:{args.port}")  # where a second Tend on this folder sends the person
-        print(f"Tend is running at http://{LOOPBACK}:{args.port}", flush=True)
-        ft.run(start, host=LOOPBACK, port=args.port, view=ft.AppView.WEB_BROWSER,
-               assets_dir=str(ASSETS), no_cdn=True)
+        # The address with its token, where a second Tend on this folder sends the person.
+        serve_in_browser(start, args.port, ASSETS, also_tell=store.announce)
     else:
         ft.run(start, assets_dir=str(ASSETS))
     store.close()
