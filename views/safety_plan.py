@@ -94,16 +94,13 @@ def SafetyPlanScreen() -> ft.Control:
 
         pending.current = page.run_task(save_after_pause)
 
-    def save_on_leaving():
-        """Leaving the screen (another tab, another place) saves what is still waiting for a pause."""
+    def save_on_leaving() -> None:
+        """The screen going away saves what is still waiting for a pause (Flet 1.0.5 forgets a cleanup returned by
+        the setup at the next render: it is passed as `cleanup=`)."""
+        if pending.current is not None:
+            latest.current()
 
-        def leave() -> None:
-            if pending.current is not None:
-                latest.current()
-
-        return leave
-
-    ft.use_effect(save_on_leaving, [])
+    ft.use_effect(lambda: None, [], cleanup=save_on_leaving)
 
     def keep_mine() -> None:
         save(base=newer)
