@@ -9,17 +9,17 @@ from pathlib import Path
 import flet as ft
 from platformdirs import user_data_dir
 
-from storage.durable import message_for
+from storage.store.durable import message_for
 from storage.errors import StorageError
-from storage.exchange import record_problems
-from storage.logs import set_up_logging
-from storage.ownership import FolderInUse
-from storage.persistence import Store
+from storage.your_data.exchange import record_problems
+from storage.store.logs import set_up_logging
+from storage.store.ownership import FolderInUse
+from storage.store.persistence import Store
 from views.app import App
-from views.clock import clock_for, local_zone
+from views.device.clock import clock_for, local_zone
 from views.guard import keep_updates_running
-from views.launch import desktop_window_problem
-from views.picked_files import accept_web_uploads
+from views.device.launch import desktop_window_problem
+from views.device.picked_files import accept_web_uploads
 
 ASSETS = Path(__file__).parent / "assets"
 log = logging.getLogger("tend")
@@ -87,7 +87,7 @@ def main(argv: list[str]) -> None:
     if args.web or problem:
         if problem:
             print(f"{problem} Serving Tend in your browser instead.")
-        from views.web_access import serve_in_browser  # here: phone builds have no web server to import
+        from views.device.web_access import serve_in_browser  # here: phone builds have no web server to import
 
         accept_web_uploads(data_dir)  # picked files reach Tend by upload, not as one WebSocket message
         # The address with its token, where a second Tend on this folder sends the person.

@@ -65,10 +65,10 @@ from browser import (  # noqa: E402
     PHONE, free_loopback_port, go_to, launch_chromium, open_flet_page, open_tend, running_server, running_tend,
 )
 from page_probes import LAUNCH_PROBE, LAUNCH_TIMING, PROBE, SOCKET_LOG  # noqa: E402
-from storage.checkin_repository import file_for  # noqa: E402
-from storage.checkins import Mood, document_from_check_in, new_check_in  # noqa: E402
-from storage.durable import write_atomically  # noqa: E402
-from storage.persistence import Store  # noqa: E402
+from storage.checkins.repository import file_for  # noqa: E402
+from storage.checkins.model import Mood, document_from_check_in, new_check_in  # noqa: E402
+from storage.store.durable import write_atomically  # noqa: E402
+from storage.store.persistence import Store  # noqa: E402
 
 GOAL = 1.5
 START_GOAL = 1.3

@@ -3,7 +3,7 @@
 
 from datetime import date, datetime
 
-from storage.checkins import Mood
+from storage.checkins.model import Mood
 from storage.records import with_times
 
 FILE = "prompts"

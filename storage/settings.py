@@ -3,7 +3,7 @@
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 
-from storage.persistence import Store
+from storage.store.persistence import Store
 from storage.records import with_times
 
 THEMES = ("system", "light", "dark")

@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from storage import backups  # noqa: E402
-from storage.imports import import_file  # noqa: E402
-from storage.persistence import Store  # noqa: E402
+from storage.store import backups  # noqa: E402
+from storage.your_data.imports import import_file  # noqa: E402
+from storage.store.persistence import Store  # noqa: E402
 from storage.records import stamp, with_times  # noqa: E402
 
 MONTHS = ("checkins/2026-09", "checkins/2026-10", "checkins/2026-11")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.persistence import Store
+from storage.store.persistence import Store
 from storage.records import new_id, with_times
 
 NOW = datetime(2026, 11, 23, 9, 15, 2, tzinfo=timezone(timedelta(hours=1)))

@@ -16,7 +16,7 @@ from storage.app_lock import (
     should_lock,
     wait_after,
 )
-from storage.persistence import Store
+from storage.store.persistence import Store
 from storage_fixtures import NOW, data_dir, store  # noqa: F401 (fixtures)
 
 PIN = "48151623"

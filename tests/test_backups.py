@@ -4,12 +4,12 @@ import threading
 import zipfile
 from datetime import timedelta
 
-from storage import backups
+from storage.store import backups
 from storage.app_lock import AppLock
-from storage.exchange import export_text
-from storage.logs import FILE_NAME as LOG_FILE
-from storage.logs import FOLDER_NAME as LOG_FOLDER
-from storage.persistence import Store
+from storage.your_data.exchange import export_text
+from storage.store.logs import FILE_NAME as LOG_FILE
+from storage.store.logs import FOLDER_NAME as LOG_FOLDER
+from storage.store.persistence import Store
 from storage_fixtures import NOW, data_dir, record  # noqa: F401 (fixture)
 
 

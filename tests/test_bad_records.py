@@ -8,13 +8,13 @@ from datetime import timedelta
 
 import pytest
 
-from storage import journal
-from storage.checkin_repository import CheckInRepository, file_for
-from storage.checkins import document_from_check_in, new_check_in
-from storage.exchange import record_problems
-from storage.people import document_from_person, new_person
-from storage.people_repository import PeopleRepository
-from storage.persistence import Store
+from storage.store import journal
+from storage.checkins.repository import CheckInRepository, file_for
+from storage.checkins.model import document_from_check_in, new_check_in
+from storage.your_data.exchange import record_problems
+from storage.people.model import document_from_person, new_person
+from storage.people.repository import PeopleRepository
+from storage.store.persistence import Store
 from storage_fixtures import NOW, data_dir, record, store  # noqa: F401 (fixtures)
 
 PEOPLE = "people"

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from browser import fill, go_to, screenshot, tap
-from storage.exchange import SIZE_LIMIT
+from storage.your_data.exchange import SIZE_LIMIT
 
 pytestmark = pytest.mark.browser
 WEBSOCKET_MESSAGE_LIMIT = 16 * 2**20  # uvicorn's ws_max_size, which `pick_files(with_data=True)` ran into

@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 
 from storage.errors import ChangedElsewhere
-from storage.people import new_person, revised_person
-from storage.people_repository import PeopleRepository
-from storage.safety_plan import load_plan, save_plan, with_step
+from storage.people.model import new_person, revised_person
+from storage.people.repository import PeopleRepository
+from storage.help.safety_plan import load_plan, save_plan, with_step
 from storage_fixtures import NOW, store  # noqa: F401 - fixture
 
 LATER = NOW + timedelta(minutes=1)

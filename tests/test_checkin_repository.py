@@ -8,16 +8,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from storage.checkin_repository import (
+from storage.checkins.repository import (
     LISTS_FILE,
     CheckInRepository,
     emotion_tags,
     file_for,
     save_emotion_tags,
 )
-from storage.checkins import DEFAULT_EMOTION_TAGS, Mood, document_from_check_in, new_check_in, revised
+from storage.checkins.model import DEFAULT_EMOTION_TAGS, Mood, document_from_check_in, new_check_in, revised
 from storage.errors import StorageError
-from storage.persistence import Store
+from storage.store.persistence import Store
 from storage_fixtures import NOW, store  # noqa: F401 (fixture)
 
 LONDON = ZoneInfo("Europe/London")

@@ -20,8 +20,8 @@ from collections import Counter
 from pathlib import Path
 
 from crash_writer import ALL_MONTHS, FOCUSES, imported
-from storage import backups, intents
-from storage.persistence import Store
+from storage.store import backups, intents
+from storage.store.persistence import Store
 from storage_fixtures import NOW
 
 WRITER = Path(__file__).with_name("crash_writer.py")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from storage.crisis_lines import DIALABLE, CrisisLine, country_from_locale, load_crisis_directory
+from storage.help.crisis_lines import DIALABLE, CrisisLine, country_from_locale, load_crisis_directory
 
 ASSET = Path(__file__).resolve().parent.parent / "assets" / "crisis_lines.json"
 CHECK_DAYS = {date(2026, 11, 23), date(2026, 12, 4)}

@@ -7,12 +7,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from storage.checkin_repository import CheckInRepository
-from storage.checkins import Mood, revised
-from storage.checkins_csv import every_check_in
-from storage.daylio import import_daylio
-from storage.exchange import ImportProblem, ImportReport, exported
-from storage.persistence import Store
+from storage.checkins.repository import CheckInRepository
+from storage.checkins.model import Mood, revised
+from storage.your_data.checkins_csv import every_check_in
+from storage.your_data.daylio import import_daylio
+from storage.your_data.exchange import ImportProblem, ImportReport, exported
+from storage.store.persistence import Store
 from storage_fixtures import NOW, store  # noqa: F401 (fixture)
 
 LONDON = ZoneInfo("Europe/London")

@@ -4,8 +4,8 @@ from datetime import timedelta
 
 import pytest
 
-from storage.exchange import SIZE_LIMIT, ImportProblem, export_text
-from storage.imports import import_file, is_tend_export, size_problem, too_big_to_import_again
+from storage.your_data.exchange import SIZE_LIMIT, ImportProblem, export_text
+from storage.your_data.imports import import_file, is_tend_export, size_problem, too_big_to_import_again
 from storage.records import stamp
 from storage_fixtures import NOW, record, store  # noqa: F401 (fixture)
 

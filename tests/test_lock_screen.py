@@ -14,10 +14,10 @@ from playwright.sync_api import Page, expect
 
 from browser import PHONE, fill, open_tend, running_tend, tap
 from storage.app_lock import AppLock
-from storage.checkin_repository import CheckInRepository
-from storage.checkins import Mood, new_check_in
-from storage.persistence import Store
-from views import disconnected
+from storage.checkins.repository import CheckInRepository
+from storage.checkins.model import Mood, new_check_in
+from storage.store.persistence import Store
+from views.device import disconnected
 
 PIN = "739164"
 NOTE = "Told Sam about the night shift"
@@ -28,7 +28,7 @@ CHECKING = "Tend is still checking a PIN typed a moment ago. Please try again."
 
 
 def test_the_tab_lock_relies_on_names_this_flet_still_has():
-    """views.disconnected stands in for Flet's update loop while a tab is away: if Flet moves these, look again."""
+    """views.device.disconnected stands in for Flet's update loop while a tab is away: if Flet moves these, look again."""
     assert flet.version.flet_version == disconnected.FLET_VERSION
     assert callable(Session.schedule_update) and callable(Session.schedule_effect)
     assert {"setup", "cleanup", "_setup_task", "_cleanup_task"} <= set(EffectHook.__dataclass_fields__)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from storage import journal
-from storage.ownership import FolderInUse
-from storage.persistence import Store
+from storage.store import journal
+from storage.store.ownership import FolderInUse
+from storage.store.persistence import Store
 from storage_fixtures import NOW, data_dir, record  # noqa: F401 (fixture)
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -64,7 +64,7 @@ def test_a_second_tend_started_from_the_command_line_says_where_the_first_is_and
 WRITER = textwrap.dedent("""
     import sys
     from pathlib import Path
-    from storage import journal
+    from storage.store import journal
     log = journal.Journal(Path(sys.argv[1]))
     for number in range(int(sys.argv[3])):
         log.append(journal.put("people", {f"{sys.argv[2]}-{number}": {"id": f"{sys.argv[2]}-{number}"}}))
@@ -88,7 +88,7 @@ def test_two_writers_appending_at_once_keep_every_line(data_dir):
 
 def test_the_lock_goes_with_a_process_that_was_killed(data_dir):
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from pathlib import Path; from storage.persistence import Store; "
+        [sys.executable, "-c", "import sys, time; from pathlib import Path; from storage.store.persistence import Store; "
                                "from datetime import datetime, timezone; "
                                "held = Store.open(Path(sys.argv[1]), datetime.now(timezone.utc)); print('open', flush=True); "
                                "time.sleep(60)", str(data_dir)],

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storage.checkins import Mood, new_check_in
+from storage.checkins.model import Mood, new_check_in
 from storage.prompts import dismiss, dismissed_on, offers_reaching_out
-from storage.people import (
+from storage.people.model import (
     Person,
     PersonProblems,
     Support,
@@ -22,9 +22,9 @@ from storage.people import (
     person_problems,
     revised_person,
 )
-from storage.people_repository import PeopleRepository
-from storage.safety_plan import STEPS, load_plan, plan_as_text, save_plan, with_step
-from storage.trends import ENOUGH_DAYS, reaching_out_moods
+from storage.people.repository import PeopleRepository
+from storage.help.safety_plan import STEPS, load_plan, plan_as_text, save_plan, with_step
+from storage.checkins.trends import ENOUGH_DAYS, reaching_out_moods
 from storage_fixtures import NOW, store  # noqa: F401 - fixture
 
 LONDON_WINTER = timezone(timedelta(hours=0))

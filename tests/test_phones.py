@@ -7,7 +7,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from storage.phones import call_link, email_link, email_problem, normalised_phone, phone_problem, text_link
+from storage.people.phones import call_link, email_link, email_problem, normalised_phone, phone_problem, text_link
 
 DIALABLE = re.compile(r"\+?[0-9*#,;]+")
 URL_SAFE = re.compile(r"[A-Za-z0-9%+@._~-]*")

@@ -11,11 +11,11 @@ import flet as ft
 import pytest
 
 from storage.errors import StorageError
-from storage.exchange import SIZE_LIMIT
-from storage.vcard import MAX_CARDS
-from views.background import LastScreen, OneAtATime, wrote_in_background
-from views.contacts_import import SHOWN_AT_MOST, candidates_from, matching, not_read_words
-from views.picked_files import (INCOMING, LARGEST_PICKED_FILE, FileReader, NotRead, PickedFile, accept_web_uploads,
+from storage.your_data.exchange import SIZE_LIMIT
+from storage.people.vcard import MAX_CARDS
+from views.kit.background import LastScreen, OneAtATime, wrote_in_background
+from views.people.contacts_import import SHOWN_AT_MOST, candidates_from, matching, not_read_words
+from views.device.picked_files import (INCOMING, LARGEST_PICKED_FILE, FileReader, NotRead, PickedFile, accept_web_uploads,
                                 incoming_folder)
 
 NOW = datetime(2026, 11, 23, 9, 15, tzinfo=timezone.utc)

@@ -7,10 +7,10 @@ from datetime import timedelta
 
 import pytest
 
-from storage import backups, journal
+from storage.store import backups, journal
 from storage.app_lock import AppLock
-from storage.exchange import exported, import_tend_export
-from storage.persistence import Store
+from storage.your_data.exchange import exported, import_tend_export
+from storage.store.persistence import Store
 from storage.records import stamp
 from storage_fixtures import NOW, data_dir, record  # noqa: F401 (fixture)
 

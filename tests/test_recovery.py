@@ -7,9 +7,9 @@ from datetime import timedelta
 
 import pytest
 
-from storage import backups, durable
+from storage.store import backups, durable
 from storage.errors import StorageError
-from storage.persistence import Store
+from storage.store.persistence import Store
 from storage_fixtures import NOW, data_dir, record, store, write_json  # noqa: F401 (fixtures)
 
 FULL = ("Your device is full, so Tend could not save this. Everything saved before is safe. "

@@ -4,13 +4,13 @@ nothing rings. Tests taking `store` run on the in-memory store and on real files
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from storage import journal
-from storage.people import Support, Way, new_person
-from storage.people_repository import PeopleRepository
-from storage.persistence import Store
-from storage.reminder_actions import (mark_done, missed_while_closed, note_looked_at, snooze, snooze_person)
-from storage.reminder_repository import FILE, ReminderRepository
-from storage.reminders import Due, done, due_now, new_reminder, revised, snooze_ends_at
+from storage.store import journal
+from storage.people.model import Support, Way, new_person
+from storage.people.repository import PeopleRepository
+from storage.store.persistence import Store
+from storage.reminders.actions import (mark_done, missed_while_closed, note_looked_at, snooze, snooze_person)
+from storage.reminders.repository import FILE, ReminderRepository
+from storage.reminders.rules import Due, done, due_now, new_reminder, revised, snooze_ends_at
 from storage_fixtures import NOW, store  # noqa: F401 (fixture)
 
 LONDON = ZoneInfo("Europe/London")

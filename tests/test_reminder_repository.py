@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from storage.persistence import Store
-from storage.reminder_repository import FILE, ReminderRepository
-from storage.reminders import (Due, Reminder, ReminderProblems, TouchPlan, done, due_now, missed_since, new_reminder,
+from storage.store.persistence import Store
+from storage.reminders.repository import FILE, ReminderRepository
+from storage.reminders.rules import (Due, Reminder, ReminderProblems, TouchPlan, done, due_now, missed_since, new_reminder,
                                overdue, snoozed)
 from storage_fixtures import NOW, store  # noqa: F401 (fixture)
 

@@ -11,8 +11,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from storage.days import day_of
-from storage.checkins import with_fixed_offset
-from storage.reminders import (TEXT_LIMIT, Due, Overdue, Reminder, ReminderProblems, TouchPlan, already_handled,
+from storage.checkins.model import with_fixed_offset
+from storage.reminders.rules import (TEXT_LIMIT, Due, Overdue, Reminder, ReminderProblems, TouchPlan, already_handled,
                                document_from_reminder, done, due_now, missed_since, new_reminder, next_occurrence,
                                overdue, reminder_from_document, reminder_problems, revised, skipped, snooze_ends_at,
                                snoozed, touch_due_at, wall_clock_moment)

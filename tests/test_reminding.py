@@ -4,8 +4,8 @@ import asyncio
 import logging
 from datetime import datetime, timezone
 
-from storage.reminders import Due, Reminder
-from views.reminding import describe, look_regularly
+from storage.reminders.rules import Due, Reminder
+from views.reminders.due import describe, look_regularly
 
 
 def test_a_look_that_fails_is_logged_and_the_timer_goes_on(caplog):

@@ -7,9 +7,9 @@ import pytest
 from playwright.sync_api import expect
 
 from browser import PHONE, open_flet_page, running_tend, tap
-from storage.checkin_repository import CheckInRepository, file_for
-from storage.checkins import new_check_in
-from storage.persistence import Store
+from storage.checkins.repository import CheckInRepository, file_for
+from storage.checkins.model import new_check_in
+from storage.store.persistence import Store
 
 pytestmark = pytest.mark.browser
 

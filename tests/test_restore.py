@@ -5,11 +5,11 @@ from datetime import timedelta
 
 import pytest
 
-from storage import backups
+from storage.store import backups
 from storage.app_lock import AppLock
 from storage.errors import StorageError
-from storage.exchange import exported
-from storage.persistence import Store
+from storage.your_data.exchange import exported
+from storage.store.persistence import Store
 from storage_fixtures import NOW, data_dir, record  # noqa: F401 (fixture)
 
 YESTERDAY = NOW - timedelta(days=1)

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 import main
-from storage import durable, journal
+from storage.store import durable, journal
 from storage.errors import StorageError
-from storage.people import document_from_person, new_person
-from storage.persistence import Store
+from storage.people.model import document_from_person, new_person
+from storage.store.persistence import Store
 from storage_fixtures import NOW, data_dir  # noqa: F401 (fixture)
 
 PROJECT = Path(__file__).resolve().parent.parent

@@ -13,10 +13,10 @@ import pytest
 from playwright.sync_api import expect
 
 from browser import PHONE, free_loopback_port, go_to, open_flet_page, open_tend, running_server, running_tend, tap
-from storage.checkin_repository import CheckInRepository, file_for
-from storage.checkins import document_from_check_in, new_check_in
-from storage.people import document_from_person, new_person
-from storage.persistence import Store
+from storage.checkins.repository import CheckInRepository, file_for
+from storage.checkins.model import document_from_check_in, new_check_in
+from storage.people.model import document_from_person, new_person
+from storage.store.persistence import Store
 
 pytestmark = pytest.mark.browser
 NOBODY = 65534

@@ -4,7 +4,7 @@ import asyncio
 
 import pytest
 
-from views.taps import REPEAT_WITHIN_SECONDS, Tap, TapGate, is_repeat
+from views.kit.taps import REPEAT_WITHIN_SECONDS, Tap, TapGate, is_repeat
 
 
 class StillClock:

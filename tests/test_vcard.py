@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storage.phones import email_problem, normalised_phone
-from storage.vcard import (MAX_CARDS, MAX_VCARD_BYTES, Skipped, VCardContact, decoded_vcard_file, parse_vcards,
+from storage.people.phones import email_problem, normalised_phone
+from storage.people.vcard import (MAX_CARDS, MAX_VCARD_BYTES, Skipped, VCardContact, decoded_vcard_file, parse_vcards,
                            size_problem)
 
 ANDROID_EXPORT = """\

@@ -11,15 +11,29 @@ from zoneinfo import ZoneInfo
 import flet as ft
 import pytest
 
-from storage.backups import BackupInfo
-from storage.checkins import Mood, new_check_in
-from storage.people import REACHABLE_BY, Way, new_person
-from storage.reminders import CHECK_IN, Due, Overdue, TouchPlan, due_now, new_reminder, snoozed
+from storage.store.backups import BackupInfo
+from storage.checkins.model import Mood, new_check_in
+from storage.people.model import REACHABLE_BY, Way, new_person
+from storage.reminders.rules import CHECK_IN, Due, Overdue, TouchPlan, due_now, new_reminder, snoozed
 from storage.settings import Settings
-from storage.trends import ReachingOut
-from views import app, backups, checkin_editor, checkin_tile, clock, contacts_import, due_items, history, labelled
-from views import launch, lock_screen, mood_chart, moods, navigation, person_card, person_editor
-from views import phone_notifications, reaching_out, reminder_form, reminding
+from storage.checkins.trends import ReachingOut
+from views import app
+from views.settings import backups
+from views.checkins import editor as checkin_editor, tile as checkin_tile
+from views.device import clock
+from views.people import contacts_import
+from views.reminders import due_items
+from views.history import screen as history
+from views.kit import labelled
+from views.device import launch
+from views.lock import screen as lock_screen
+from views.history import mood_chart
+from views.kit import moods
+from views import navigation
+from views.people import card as person_card, editor as person_editor
+from views.device import phone_notifications
+from views.people import reaching_out
+from views.reminders import due as reminding, form as reminder_form
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 23, 8, 30, tzinfo=LONDON)  # a Monday

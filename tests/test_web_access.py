@@ -15,10 +15,10 @@ import pytest
 from playwright.sync_api import expect
 
 from browser import PHONE, open_tend, running_tend, tap
-from storage.checkin_repository import CheckInRepository
-from storage.checkins import new_check_in
-from storage.persistence import Store
-from views.web_access import REFUSED
+from storage.checkins.repository import CheckInRepository
+from storage.checkins.model import new_check_in
+from storage.store.persistence import Store
+from views.device.web_access import REFUSED
 
 pytestmark = pytest.mark.browser
 NOW = datetime(2026, 3, 10, 10, 0, tzinfo=timezone.utc)

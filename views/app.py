@@ -9,26 +9,26 @@ from typing import Callable
 
 import flet as ft
 
-from storage.crisis_lines import country_from_locale, load_crisis_directory
-from storage.persistence import Store
+from storage.help.crisis_lines import country_from_locale, load_crisis_directory
+from storage.store.persistence import Store
 from storage.prompts import needs_welcome
 from storage.settings import Settings, load_settings, save_settings
-from views.backups import BackupsScreen
+from views.settings.backups import BackupsScreen
 from views.context import Tend, TendContext, use_tend
-from views.due_items import DueBanner
+from views.reminders.due_items import DueBanner
 from views.guard import FAILURE_HANDLER_KEY, component, error_card
-from views.help import GetHelpButton
-from views.history import HistoryScreen
-from views.lock_screen import LockGate
+from views.help.get_help import GetHelpButton
+from views.history.screen import HistoryScreen
+from views.lock.screen import LockGate
 from views.navigation import WIDE_LAYOUT_MIN_WIDTH, navigation_bar, navigation_rail, place_index
-from views.notice import notice_banner
-from views.people import PeopleScreen
-from views.reminders import RemindersScreen
-from views.reminding import RemindingContext, describe, use_reminding, use_reminding_service
-from views.safety_plan import SafetyPlanScreen
-from views.settings import SettingsScreen
-from views.today import TodayScreen
-from views.welcome import Welcome
+from views.kit.notice import notice_banner
+from views.people.screen import PeopleScreen
+from views.reminders.screen import RemindersScreen
+from views.reminders.due import RemindingContext, describe, use_reminding, use_reminding_service
+from views.help.safety_plan import SafetyPlanScreen
+from views.settings.screen import SettingsScreen
+from views.today.screen import TodayScreen
+from views.welcome.screen import Welcome
 
 THEME_MODES = {"system": ft.ThemeMode.SYSTEM, "light": ft.ThemeMode.LIGHT, "dark": ft.ThemeMode.DARK}
 SEED_COLOR = ft.Colors.TEAL

@@ -7,9 +7,9 @@ from typing import Callable, TypeVar
 
 import flet as ft
 
-from storage.crisis_lines import CrisisDirectory
+from storage.help.crisis_lines import CrisisDirectory
 from storage.errors import StorageError
-from storage.persistence import Store
+from storage.store.persistence import Store
 from storage.settings import Settings
 
 T = TypeVar("T")
@@ -25,7 +25,7 @@ class Tend:
     settings: Settings
     change_settings: Callable[[Settings], None]
     tell: Callable[[str], None]
-    """Shows a message above every screen until it is read (see views.notice)."""
+    """Shows a message above every screen until it is read (see views.kit.notice)."""
     clock: Callable[[], datetime]
     zone: tzinfo
     """The person's time zone by name where known, so wall-clock reminder times follow daylight saving."""

@@ -1,11 +1,11 @@
 """Loaded into Tend's own Python process by tests/test_guard.py (through PYTHONPATH), never in production: makes
 the History screen's chart rule raise, as a bug in a screen would, so the test can see Tend survive it."""
 
-import storage.trends
+import storage.checkins.trends
 
 
 def broken_mood_series(*args, **kwargs):
     raise RuntimeError("a bug planted by tests/render_failure")
 
 
-storage.trends.mood_series = broken_mood_series
+storage.checkins.trends.mood_series = broken_mood_series

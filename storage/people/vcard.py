@@ -1,0 +1,281 @@
+"""Contacts from vCard files (.vcf), as the Contacts apps of Android and iPhone export them.
+
+Reads vCard 2.1, 3.0 and 4.0: folded lines, CRLF or LF, "item1."-style groups,
+TYPE parameters, quoted-printable values with their CHARSET (2.1), backslash
+escapes and a byte order mark. Only what Tend keeps is read: a name, the
+phone numbers a phone can dial and the first usable email address.
+
+Parsing never raises: a card that can't be used is reported in `skipped` with a
+plain reason, so one odd contact never costs the others. It stops after
+MAX_CARDS cards and says how many more the file holds: 60,000 tiny cards fit
+in the size limit, and no one chooses whom to add from a list that long.
+"""
+
+import codecs
+import math
+import quopri
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from storage.people.phones import email_problem, normalised_phone
+
+MAX_VCARD_BYTES = 5 * 1024 * 1024
+"""Room for thousands of contacts without photos, while keeping an import quick and small on a phone."""
+MAX_CARDS = 5000
+"""Far more than anyone's phone book; reading 5,000 cards and checking them takes about 0.15 s here."""
+
+_FOLDED = (" ", "\t")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_CARD_START = re.compile(r"(?<![^\r\n])[ \t\ufeff]*(?:[^:;\r\n]*\.)?BEGIN[ \t]*:[ \t]*VCARD[ \t]*(?![^\r\n])",
+                         re.IGNORECASE)
+"""A BEGIN:VCARD line, as `_cards` reads one (whatever the line breaks), to count the cards left unread."""
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+_UNESCAPED = {"n": "\n", "N": "\n"}
+_NAME_ORDER = (3, 1, 2, 0, 4)
+"""N is Family;Given;Additional;Prefix;Suffix; a name reads Prefix Given Additional Family Suffix."""
+
+
+@dataclass(frozen=True)
+class VCardContact:
+    name: str
+    phones: tuple[str, ...]  # normalised, as normalised_phone gives them, without repeats
+    email: str  # the first usable address, or ""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    number: int  # which card in the file, counting from 1
+    reason: str  # why it was left out, in words for the person
+
+
+@dataclass(frozen=True)
+class VCardResult:
+    contacts: tuple[VCardContact, ...]
+    skipped: tuple[Skipped, ...]
+    not_read: int = 0
+    """Cards after the first MAX_CARDS, left unread (counted by their BEGIN:VCARD lines)."""
+
+
+@dataclass(frozen=True)
+class _Property:
+    name: str  # upper case, without its group: "TEL" for "item1.TEL"
+    parameters: tuple[str, ...]  # as written, e.g. ("TYPE=CELL", "PREF")
+    value: str  # as written, before decoding or unescaping
+
+
+def decoded_vcard_file(data: bytes) -> str:
+    """The text of a .vcf file; ValueError with a kind message if it is too big, unreadable or not contacts.
+
+    UTF-8 (with or without a byte order mark) is tried first, then UTF-16 when the file starts
+    with its byte order mark (some desktop exports), then Windows-1252, the usual 8-bit text of
+    older desktop exports. Quoted-printable values carry their own CHARSET and are ASCII here, so
+    the fallback only matters for plain accented letters in old files.
+    """
+    too_large = size_problem(len(data))
+    if too_large:
+        raise ValueError(too_large)
+    text = _text_of(bytes(data))
+    if text is None:
+        raise ValueError(
+            "Tend couldn't read the letters in this file. Please export your contacts again as a vCard (.vcf) "
+            "file, choosing UTF-8 if you are asked."
+        )
+    if "BEGIN:VCARD" not in text.upper():
+        raise ValueError(
+            "This file has no contacts in it that Tend can read. Please choose a vCard (.vcf) file "
+            "exported from your Contacts app."
+        )
+    return text
+
+
+def size_problem(size_bytes: int) -> str | None:
+    """Why a contacts file of this size can't be read, in words, or None: asked with the size the file picker
+    reports, before a byte is read, and again of the bytes themselves."""
+    if size_bytes <= MAX_VCARD_BYTES:
+        return None
+    return (f"This file is {math.ceil(size_bytes / 1024 / 1024 * 10) / 10} MB; Tend can read contact files up to "
+            f"{MAX_VCARD_BYTES // 1024 // 1024} MB. Please export fewer contacts at a time, or without photos.")
+
+
+def parse_vcards(text: str, max_cards: int = MAX_CARDS) -> VCardResult:
+    """The usable contacts among the first `max_cards` cards in `text`, which cards were left out and why, and
+    how many cards after those were not read."""
+    contacts, skipped = [], []
+    number = 0
+    for number, (card, problem) in enumerate(_cards(_logical_lines(text)), start=1):
+        contact, problem = _contact(card) if card is not None else (None, problem)
+        if contact:
+            contacts.append(contact)
+        else:
+            skipped.append(Skipped(number, problem))
+        if number == max_cards:
+            break
+    not_read = max(0, len(_CARD_START.findall(text)) - max_cards) if number == max_cards else 0
+    return VCardResult(tuple(contacts), tuple(skipped), not_read)
+
+
+def _text_of(data: bytes) -> str | None:
+    attempts = ["utf-8-sig", "cp1252"]
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        attempts.insert(1, "utf-16")
+    for encoding in attempts:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _logical_lines(text: str) -> Iterator[str]:
+    """Lines with folding undone: a line starting with a space or tab continues the one before,
+    and so does any line after a quoted-printable value that ends in a soft break ("=").
+    One at a time, so reading can stop after the first cards without going through the rest."""
+    previous: list[str] | None = None
+    for raw in _LINE_BREAK.split(text):
+        raw = raw.lstrip("\ufeff")  # a byte order mark, also where exported files were joined together
+        if previous and raw.startswith(_FOLDED):
+            previous.append(raw[1:])
+        elif previous and previous[-1].endswith("=") and _is_quoted_printable(previous[0]):
+            previous[-1] = previous[-1][:-1]
+            previous.append(raw)
+        else:
+            if previous is not None:
+                yield "".join(previous)
+            previous = [raw]
+    if previous is not None:
+        yield "".join(previous)
+
+
+def _is_quoted_printable(line: str) -> bool:
+    head, _, _ = line.partition(":")
+    return "QUOTED-PRINTABLE" in head.upper()
+
+
+def _cards(lines: Iterator[str]) -> Iterator[tuple[list[_Property] | None, str | None]]:
+    """Each card in turn as (its properties, None), or (None, why it is incomplete)."""
+    card: list[_Property] | None = None
+    for line in lines:
+        found = _property(line)
+        if found is None:
+            continue
+        marker = found.value.strip().upper() == "VCARD"
+        if found.name == "BEGIN" and marker:
+            if card is not None:
+                yield None, "It stops before its END:VCARD line, so part of it may be missing."
+            card = []
+        elif found.name == "END" and marker:
+            if card is None:
+                yield None, "It has no BEGIN:VCARD line, so it isn't clear where it starts."
+            else:
+                yield card, None
+            card = None
+        elif card is not None:
+            card.append(found)
+    if card is not None:
+        yield None, "The file ends in the middle of this contact, so it may have been cut short."
+
+
+def _property(line: str) -> _Property | None:
+    """A content line split into name, parameters and value; None for a blank or nameless line."""
+    head, value = _split_at_colon(line)
+    if head is None:
+        return None
+    name, *parameters = head.split(";")
+    name = name.rpartition(".")[2].strip().upper()
+    return _Property(name, tuple(parameters), value) if name else None
+
+
+def _split_at_colon(line: str) -> tuple[str | None, str]:
+    """(what comes before the first ":" outside double quotes, what follows), or (None, "")."""
+    colon = line.find(":")
+    if colon < 0:
+        return None, ""
+    if '"' not in line[:colon]:  # the usual case, and quick even for a long photo line
+        return line[:colon], line[colon + 1:]
+    quoted = False
+    for at, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == ":" and not quoted:
+            return line[:at], line[at + 1:]
+    return None, ""
+
+
+def _contact(card: list[_Property]) -> tuple[VCardContact | None, str]:
+    name = _name(card)
+    if not name:
+        return None, "It has no name. You can add this person in Tend by hand, or give them a name and export again."
+    phones = tuple(dict.fromkeys(
+        number for number in (normalised_phone(_phone_text(prop)) for prop in _all(card, "TEL")) if number
+    ))
+    email = next((address for address in (_text(prop).strip() for prop in _all(card, "EMAIL"))
+                  if not email_problem(address)), "")
+    if not phones and not email:
+        return None, f"“{name}” has no phone number or email address that Tend can use."
+    return VCardContact(name, phones, email), ""
+
+
+def _name(card: list[_Property]) -> str:
+    """FN; else the parts of N in reading order; else the organisation (how phones save a service)."""
+    for prop in _all(card, "FN"):
+        name = _tidy(_text(prop))
+        if name:
+            return name
+    for prop in _all(card, "N"):
+        parts = _components(_decoded(prop))
+        name = _tidy(" ".join(parts[index] for index in _NAME_ORDER if index < len(parts)))
+        if name:
+            return name
+    for prop in _all(card, "ORG"):
+        name = _tidy(" ".join(_components(_decoded(prop))))
+        if name:
+            return name
+    return ""
+
+
+def _phone_text(prop: _Property) -> str:
+    """The number in a TEL value; a vCard 4.0 "tel:" URI loses its scheme and any ";ext=" part."""
+    text = _text(prop).strip()
+    if text[:4].lower() == "tel:":
+        return text[4:].partition(";")[0]
+    return text
+
+
+def _all(card: list[_Property], name: str) -> list[_Property]:
+    return [prop for prop in card if prop.name == name]
+
+
+def _text(prop: _Property) -> str:
+    return _unescaped(_decoded(prop))
+
+
+def _components(value: str) -> list[str]:
+    """A structured value (N, ORG) split at the semicolons that aren't escaped, each unescaped.
+
+    (A value ending in an escaped backslash just before a ";" is read as one part; names never do that.)
+    """
+    return [_unescaped(part) for part in re.split(r"(?<!\\);", value)]
+
+
+def _unescaped(value: str) -> str:
+    return _ESCAPE.sub(lambda match: _UNESCAPED.get(match[1], match[1]), value)
+
+
+def _decoded(prop: _Property) -> str:
+    """The value with quoted-printable undone, read in its CHARSET (UTF-8 when missing or unknown)."""
+    upper = [parameter.strip().upper() for parameter in prop.parameters]
+    if "QUOTED-PRINTABLE" not in upper and "ENCODING=QUOTED-PRINTABLE" not in upper:
+        return prop.value
+    charset = next((parameter[len("CHARSET="):].strip('"') for parameter in upper if parameter.startswith("CHARSET=")),
+                   "")
+    data = quopri.decodestring(prop.value.encode("utf-8", "replace"))
+    try:
+        return data.decode(charset or "utf-8", "replace")
+    except (LookupError, ValueError):
+        return data.decode("utf-8", "replace")
+
+
+def _tidy(name: str) -> str:
+    """The name on one line, with runs of spaces made single."""
+    return " ".join(name.split())

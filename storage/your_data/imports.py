@@ -1,0 +1,55 @@
+"""One "Import" for every file Tend can read: a Tend export (JSON) or a Daylio export (CSV).
+
+People pick a file, not a format, so the file itself says which reader it needs.
+Both readers check everything before writing, so a wrong guess only ever gives a
+kind message and changes nothing.
+
+Files over SIZE_LIMIT are refused by the size the file picker reports, before a
+byte is read, with the same limit the readers hold the bytes to. The limit holds
+Tend's own exports of decades of check-ins (see storage.your_data.exchange.SIZE_LIMIT);
+an export that would not fit is told when it is made.
+"""
+
+import math
+from datetime import datetime
+from pathlib import PurePath
+
+from storage.your_data.daylio import Localize, import_daylio
+from storage.your_data.exchange import SIZE_LIMIT, ImportProblem, ImportReport, import_tend_export
+
+_JSON_STARTS = (b"{", b"[")
+_BLANK = b"\xef\xbb\xbf \t\r\n"  # a byte order mark and white space before the first character
+
+
+def is_tend_export(file_name: str, data: bytes) -> bool:
+    """A .json name, or JSON inside whatever the name: a Daylio CSV starts with its column names instead."""
+    return PurePath(file_name).suffix.lower() == ".json" or data.lstrip(_BLANK)[:1] in _JSON_STARTS
+
+
+def import_file(store, file_name: str, data: bytes, now: datetime, localize: Localize) -> ImportReport:
+    """Import a picked file with the reader it needs; ImportProblem (nothing changed) if it can't be imported."""
+    if is_tend_export(file_name, data):
+        return import_tend_export(store, data, now, source=file_name)
+    return import_daylio(store, data, now, localize, source=file_name)
+
+
+def size_problem(size_bytes: int) -> ImportProblem | None:
+    """Why a file of this size won't be imported, or None; asked of the size the picker reports, so a file that is
+    far too big (a video picked by mistake) is never read at all."""
+    if size_bytes <= SIZE_LIMIT:
+        return None
+    return ImportProblem("", f"This file is {_megabytes(size_bytes)} MB, more than the {_megabytes(SIZE_LIMIT)} MB "
+                             "Tend can import. Please check it is the right file.")
+
+
+def too_big_to_import_again(size_bytes: int) -> str | None:
+    """What to tell someone whose export is over the import limit (it can still be kept and read elsewhere), or
+    None for every export that Tend can import again."""
+    if size_bytes <= SIZE_LIMIT:
+        return None
+    return (f"This export is {_megabytes(size_bytes)} MB, more than the {_megabytes(SIZE_LIMIT)} MB Tend can "
+            "import, so Tend can't read it back in one go. Your data is still safe in Tend.")
+
+
+def _megabytes(size_bytes: int) -> int:
+    return math.ceil(size_bytes / 2**20)

@@ -1,0 +1,67 @@
+"""The editing flow Today and History share: open the form, refresh after a change, undo a delete."""
+
+from dataclasses import dataclass
+from typing import Callable
+
+import flet as ft
+
+from storage.checkins.repository import CheckInRepository
+from storage.checkins.model import CheckIn
+from views.checkins.editor import EditorCallbacks, check_in_dialog
+from views.context import use_tend
+
+
+@dataclass(frozen=True)
+class CheckInEditing:
+    open: Callable[[CheckIn | None], None]
+    """Open the form for a check-in, or for a new past one with None."""
+    undo_card: ft.Control | None
+    """'Check-in deleted. Undo' while a deleted check-in can still be brought back."""
+
+
+def use_check_in_editing(on_changed: Callable[[], None]) -> CheckInEditing:
+    tend = use_tend()
+    editing, set_editing = ft.use_state(None)  # (check-in or None,) while the form is open
+    deleted, set_deleted = ft.use_state(None)
+
+    def saved(_: CheckIn) -> None:
+        set_editing(None)
+        set_deleted(None)
+        on_changed()
+
+    def was_deleted(check_in: CheckIn) -> None:
+        set_editing(None)
+        set_deleted(check_in)
+        on_changed()
+
+    def undo_delete() -> None:
+        if tend.wrote(lambda: CheckInRepository(tend.store).save(deleted)):
+            set_deleted(None)
+            on_changed()
+
+    callbacks = EditorCallbacks(saved=saved, deleted=was_deleted, closed=lambda: set_editing(None))
+    ft.use_dialog(check_in_dialog(editing[0], callbacks) if editing else None)
+    card = notice_card(f"Check-in of {deleted.at:%H:%M} deleted.", [ft.TextButton("Undo", on_click=undo_delete)]) \
+        if deleted else None
+    open_editor = ft.use_callback(lambda check_in: set_editing((check_in,)), [])  # stable, for memoised lists
+    return CheckInEditing(open=open_editor, undo_card=card)
+
+
+def notice_card(message: str, actions: list[ft.Control], visible: bool = True) -> ft.Control:
+    """A quiet confirmation with its actions, shown in place rather than as a pop-up that may vanish too fast.
+
+    A card that comes and goes often can stay in the tree, hidden (`visible=False`): showing it again then
+    changes a few properties instead of building a whole card, which keeps a one-tap save quick."""
+    return ft.Card(
+        ft.Container(
+            ft.Column(
+                [
+                    ft.Text(message, theme_style=ft.TextThemeStyle.BODY_LARGE),
+                    ft.Row(actions, wrap=True, alignment=ft.MainAxisAlignment.END),
+                ],
+                spacing=4,
+            ),
+            padding=ft.Padding.symmetric(horizontal=16, vertical=8),
+        ),
+        visible=visible,
+    )

@@ -1,0 +1,170 @@
+"""Adding people from a contacts file (.vcf) as phones export them: pick the file, choose whom to add, add them
+all in one write, so nothing is ever half-imported.
+
+A contacts file can hold tens of thousands of cards in a few megabytes (a company directory). Reading and checking
+them runs off the event loop with a word of progress, stops after storage.people.vcard.MAX_CARDS cards (and says so), and
+the list to choose from shows at most SHOWN_AT_MOST people at a time, found by typing: one checkbox per card for
+60,000 cards took the browser tab to 100 % CPU and gigabytes of memory for minutes.
+"""
+
+import asyncio
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Awaitable, Callable
+
+import flet as ft
+
+from storage.people.model import Person, PersonProblems, new_person
+from storage.people.repository import PeopleRepository
+from storage.people.vcard import MAX_CARDS, decoded_vcard_file, parse_vcards, size_problem
+from views.kit.background import Say, progress_line, use_work
+from views.context import use_tend
+from views.device.picked_files import FileReader, NotRead
+
+SHOWN_AT_MOST = 50
+"""People listed at once in the dialog; the rest are found by typing part of a name, number or address."""
+REASONS_SHOWN = 10
+"""Reasons listed for cards that can't be added; the others are counted."""
+
+
+@dataclass(frozen=True)
+class Candidates:
+    people: tuple[Person, ...]
+    skipped: tuple[str, ...]
+    """Why each card that can't be added was left out, in words."""
+    not_read: int = 0
+    """Cards after the first MAX_CARDS, not read."""
+
+
+def candidates_from(data: bytes, now: datetime, max_cards: int = MAX_CARDS) -> Candidates:
+    """The people a contacts file holds, checked by the same rules as the form; ValueError for an unusable file."""
+    result = parse_vcards(decoded_vcard_file(data), max_cards)
+    people, skipped = [], [f"Card {skip.number}: {skip.reason}" for skip in result.skipped]
+    for number, contact in enumerate(result.contacts, start=1):
+        try:
+            people.append(new_person(now, name=contact.name, phones=contact.phones, email=contact.email))
+        except PersonProblems as refused:
+            skipped.append(f"{contact.name[:40] or f'Contact {number}'}: {' '.join(refused.problems.values())}")
+    return Candidates(tuple(people), tuple(skipped), result.not_read)
+
+
+def not_read_words(not_read: int, max_cards: int = MAX_CARDS) -> str:
+    """The cap, told plainly."""
+    return (f"This file holds {max_cards + not_read:,} contacts. Tend read the first {max_cards:,}; to add someone "
+            "after those, export a smaller group of contacts (a label or a group) and import that.")
+
+
+def described(person: Person) -> str:
+    return " · ".join(filter(None, [person.name, person.first_phone, person.email]))
+
+
+def matching(people: tuple[Person, ...], typed: str, at_most: int = SHOWN_AT_MOST) -> tuple[list[Person], int]:
+    """The first `at_most` people whose name, number or address holds what was typed, and how many match in all.
+    Case, spaces and the dashes and brackets people put in numbers don't matter."""
+    wanted = _searchable(typed)
+    found = [person for person in people if wanted in _searchable(described(person))] if wanted else list(people)
+    return found[:at_most], len(found)
+
+
+def _searchable(text: str) -> str:
+    return "".join(char for char in text.casefold() if not char.isspace() and char not in "-()")
+
+
+def use_contacts_import(on_added: Callable[[int], None]) -> Callable[[], Awaitable[None]]:
+    """Returns what the "Import from a contacts file" button runs."""
+    tend = use_tend()
+    found, set_found = ft.use_state(None)
+    chosen, set_chosen = ft.use_state(frozenset())
+    typed, set_typed = ft.use_state("")
+    work = use_work("contacts-file")
+
+    async def read_contacts(say: Say) -> None:
+        reader = FileReader()
+        picked = await reader.pick("Choose a contacts file (.vcf)", ["vcf", "vcard"])
+        if picked is None:
+            return
+        too_large = size_problem(picked.size)
+        if too_large:
+            tend.tell(f"{too_large} Nothing was added.")
+            return
+        say("Reading your contacts…")
+        try:
+            data = await reader.read(picked, tend.store.data_dir,
+                                     lambda part: say(f"Reading your contacts… {part:.0%}"))
+            say("Checking your contacts…")
+            candidates = await asyncio.to_thread(candidates_from, data, tend.now())
+        except ValueError as problem:
+            tend.tell(str(problem))
+            return
+        except NotRead:
+            tend.tell("That file could not be read. Nothing was added.")
+            return
+        if not candidates.people:
+            tend.tell("No one in that file could be added. " + " ".join(candidates.skipped[:3]))
+            return
+        set_chosen(frozenset())
+        set_typed("")
+        set_found(candidates)
+
+    async def start() -> None:
+        await work.run("Waiting for a file…", read_contacts)
+
+    def toggle(person_id: str) -> None:
+        set_chosen(lambda now_chosen: now_chosen - {person_id} if person_id in now_chosen
+                   else now_chosen | {person_id})
+
+    def add() -> None:
+        people = [person for person in found.people if person.id in chosen]
+        if tend.wrote(lambda: PeopleRepository(tend.store).save_many(people)):
+            set_found(None)
+            on_added(len(people))
+
+    if found:
+        dialog = _choosing_dialog(found, chosen, typed, set_typed, toggle, add, lambda: set_found(None))
+    elif work.words:
+        dialog = _reading_dialog(work.words)
+    else:
+        dialog = None
+    ft.use_dialog(dialog)
+    return start
+
+
+def _reading_dialog(words: str) -> ft.AlertDialog:
+    """While a large file is read and checked; it goes by itself when that is done."""
+    return ft.AlertDialog(title=ft.Text("Import from a contacts file"), content=progress_line(words), modal=True)
+
+
+def _choosing_dialog(found: Candidates, chosen, typed: str, on_type, toggle, add, close) -> ft.AlertDialog:
+    shown, matches = matching(found.people, typed)
+    finding = len(found.people) > SHOWN_AT_MOST
+    lines = [
+        *([ft.Text(not_read_words(found.not_read))] if found.not_read else []),
+        *([ft.TextField(label="Find someone by name, number or email", on_change=lambda e: on_type(e.control.value),
+                        prefix_icon=ft.Icons.SEARCH)] if finding else []),
+        *[ft.Checkbox(label=described(person), value=person.id in chosen,
+                      on_change=lambda _, i=person.id: toggle(i)) for person in shown],
+        *([ft.Text(f"Showing {len(shown)} of {matches:,}. Type part of a name to find someone.")]
+          if matches > len(shown) else []),
+        *([ft.Text(f"No one in the file matches “{typed.strip()}”.")] if typed.strip() and not matches else []),
+        *_skipped_lines(found.skipped),
+    ]
+    return ft.AlertDialog(
+        title=ft.Text("Choose whom to add"),
+        content=ft.Column(lines, tight=True, width=480,
+                          scroll=ft.ScrollMode.AUTO if len(lines) > 6 else None),
+        actions=[
+            ft.TextButton("Cancel", on_click=close),
+            ft.FilledButton(f"Add {len(chosen)} {'person' if len(chosen) == 1 else 'people'}",
+                            disabled=not chosen, on_click=add),
+        ],
+        on_dismiss=close,
+    )
+
+
+def _skipped_lines(skipped: tuple[str, ...]) -> list[ft.Control]:
+    if not skipped:
+        return []
+    more = len(skipped) - REASONS_SHOWN
+    return [ft.Text(f"{len(skipped):,} could not be added:", weight=ft.FontWeight.BOLD),
+            *[ft.Text(reason) for reason in skipped[:REASONS_SHOWN]],
+            *([ft.Text(f"…and {more:,} more.")] if more > 0 else [])]

@@ -1,0 +1,137 @@
+"""Adding, editing or deleting a person: one form, checked before anything is saved."""
+
+from dataclasses import dataclass
+from typing import Callable
+
+import flet as ft
+
+from storage.errors import ChangedElsewhere, StorageError
+from storage.people.model import REACHABLE_BY, Person, PersonProblems, Support, Way, new_person, revised_person
+from storage.people.repository import PeopleRepository
+from views.context import use_tend
+from views.kit.dialog_form import dialog_form
+from views.guard import component
+from views.kit.labelled import labelled_group
+
+
+@dataclass(frozen=True)
+class PersonCallbacks:
+    saved: Callable[[Person], None]
+    deleted: Callable[[Person], None]
+    closed: Callable[[], None]
+
+
+def person_dialog(original: Person | None, callbacks: PersonCallbacks) -> ft.AlertDialog:
+    return ft.AlertDialog(
+        title=ft.Text(f"Edit {original.name}" if original else "Add someone"),
+        content=PersonForm(original, callbacks),
+        on_dismiss=callbacks.closed,
+    )
+
+
+def days_from_text(text: str) -> int | None | str:
+    """The number of days typed, None when blank, or the text itself when it isn't a whole number (so the rules
+    can say what is wrong). `isdecimal`, not `isdigit`: "²" is a digit that int() can't read."""
+    text = text.strip()
+    if not text:
+        return None
+    return int(text) if text.isdecimal() else text
+
+
+@component
+def PersonForm(original: Person | None, callbacks: PersonCallbacks) -> ft.Control:
+    tend = use_tend()
+    # Typed text lives in a ref so Save sees the last keystroke (see CheckInForm).
+    typed = ft.use_ref(lambda: {
+        "name": original.name if original else "",
+        "phones": list(original.phones) if original and original.phones else [""],
+        "email": original.email if original else "",
+        "helps_with": original.helps_with if original else "",
+        "note": original.note if original else "",
+        "every": str(original.stay_in_touch_days or "") if original else "",
+    }).current
+    phone_count, set_phone_count = ft.use_state(len(typed["phones"]))
+    supports, set_supports = ft.use_state(tuple(original.supports) if original else ())
+    preferred, set_preferred = ft.use_state(original.preferred if original else None)
+    problems, set_problems = ft.use_state({})
+    name_field = ft.use_ref(None)
+
+    def toggle(kind: Support) -> None:
+        set_supports(tuple(k for k in supports if k != kind) if kind in supports else (*supports, kind))
+
+    def add_phone() -> None:
+        typed["phones"].append("")
+        set_phone_count(len(typed["phones"]))
+
+    async def save() -> None:
+        fields = dict(name=typed["name"], phones=tuple(typed["phones"]), email=typed["email"], supports=supports,
+                      helps_with=typed["helps_with"], note=typed["note"], preferred=preferred,
+                      stay_in_touch_days=days_from_text(typed["every"]))
+        now = tend.now()
+        try:
+            person = revised_person(original, now, **fields) if original else new_person(now, **fields)
+            PeopleRepository(tend.store).save(person, base=original)
+        except ChangedElsewhere:
+            set_problems({"save": f"{original.name} was changed in another window or tab since you opened this. "
+                                  "Nothing was saved here: please close this form and open them again."})
+            return
+        except PersonProblems as refused:
+            set_problems(refused.problems)
+            if "name" in refused.problems and name_field.current:
+                await name_field.current.focus()
+            return
+        except StorageError as error:
+            set_problems({"save": error.message})
+            return
+        callbacks.saved(person)
+
+    def delete() -> None:
+        try:
+            PeopleRepository(tend.store).delete(original)
+        except StorageError as error:
+            set_problems({"save": error.message})
+            return
+        callbacks.deleted(original)
+
+    def text_field(key: str, label: str, problem: str | None = None, **options) -> ft.Control:
+        return ft.TextField(label=label, value=typed[key], on_change=lambda e: typed.update({key: e.control.value}),
+                            error=problems.get(problem or key), **options)
+
+    def phone_field(index: int) -> ft.Control:
+        def typed_phone(e):
+            typed["phones"][index] = e.control.value
+
+        label = "Phone" if index == 0 else f"Phone {index + 1}"
+        return ft.TextField(label=label, value=typed["phones"][index], keyboard_type=ft.KeyboardType.PHONE,
+                            on_change=typed_phone, error=problems.get(f"phone {index + 1}"))
+
+    fields = [
+        ft.TextField(ref=name_field, label="Name", value=typed["name"], error=problems.get("name"),
+                     on_change=lambda e: typed.update(name=e.control.value), autofocus=not original),
+        *[phone_field(index) for index in range(phone_count)],
+        *([ft.Text(problems["phones"], color=ft.Colors.ERROR)] if "phones" in problems else []),
+        ft.TextButton("Add another number", icon=ft.Icons.ADD, on_click=add_phone),
+        text_field("email", "Email", keyboard_type=ft.KeyboardType.EMAIL),
+        labelled_group(
+            "Kinds of support they give",
+            ft.Column([ft.Chip(label=ft.Text(f"{kind.word}: {kind.meaning}"), selected=kind in supports,
+                               on_select=lambda _, k=kind: toggle(k)) for kind in Support], spacing=4),
+            problems.get("supports"),
+        ),
+        text_field("helps_with", "What they help with", hint_text="A walk, a chat about work, lifts"),
+        labelled_group(
+            "Best way to reach them",
+            ft.SegmentedButton(
+                segments=[ft.Segment(value=way.value, label=way.value.capitalize()) for way in REACHABLE_BY],
+                selected=[preferred.value] if preferred else [],
+                allow_empty_selection=True,
+                show_selected_icon=False,
+                on_change=lambda e: set_preferred(Way(e.control.selected[0]) if e.control.selected else None),
+            ),
+            problems.get("preferred"),
+        ),
+        text_field("every", "Stay in touch every … days (optional)", "stay_in_touch_days",
+                   keyboard_type=ft.KeyboardType.NUMBER, width=280),
+        text_field("note", "Note", multiline=True, min_lines=2, max_lines=6),
+    ]
+    return dialog_form(fields, problems, save, callbacks.closed, delete if original else None)

@@ -1,0 +1,127 @@
+"""Reaching out: one tap opens the dialer, messages or mail, and afterwards Tend gently asks whether you got through.
+
+Shared by People, Today's low-day card and the safety plan, so every Call
+button behaves the same way.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Awaitable, Callable
+
+import flet as ft
+
+from storage.people.model import Person, Way, ago_in_words
+from storage.people.phones import call_link, email_link, text_link
+from views.checkins.editing import notice_card
+from views.context import Tend, use_tend
+from views.device.links import open_link
+from views.reminders.due import use_reminding
+from views.kit.taps import use_tap_gate
+
+HAND_LOGGED_WAYS = ((Way.CALL, "A call"), (Way.TEXT, "A message"), (Way.EMAIL, "An email"),
+                    (Way.IN_PERSON, "In person"), (Way.OTHER, "Another way"))
+
+
+@dataclass(frozen=True)
+class ReachingOut:
+    reach: Callable[[Person, Way], Awaitable[None]]
+    """Open the dialer, messages or mail for a person, then ask whether they were reached; a second tap while the
+    first is opening, or just after, opens nothing more."""
+    log_by_hand: Callable[[Person], None]
+    """Ask how you reached someone, and log it."""
+    last_contacts: dict[str, datetime]
+    notice: ft.Control | None
+    """'Logged: you reached Sam. Undo' after a contact was logged."""
+
+
+def link_for(person: Person, way: Way) -> str:
+    if way is Way.CALL:
+        return call_link(person.first_phone)
+    if way is Way.TEXT:
+        return text_link(person.first_phone)
+    return email_link(person.email)
+
+
+def address_for(person: Person, way: Way) -> str:
+    """What to dial or write to, shown when the device can't open the link itself."""
+    return person.email if way is Way.EMAIL else person.first_phone
+
+
+async def open_contact_link(tend: Tend, url: str, fallback: str) -> bool:
+    """Open a tel:/sms:/mailto: link; if the device can't, say so and show what to dial or write to."""
+    if await open_link(url):
+        return True
+    tend.tell(f"This device could not open that. You can reach them at {fallback}.")
+    return False
+
+
+def use_reaching_out() -> ReachingOut:
+    tend = use_tend()
+    reminding = use_reminding()  # a logged contact changes who is due, and "last reached out" on every screen
+    asking, set_asking = ft.use_state(None)  # (person, way or None): None asks how, a way asks "did you reach them?"
+    logged, set_logged = ft.use_state(None)
+    taps = use_tap_gate()
+
+    def log(person: Person, way: Way) -> None:
+        set_asking(None)
+        if not taps.accepts(("log", person.id)):
+            return  # "Yes, I reached them" tapped twice is one contact
+        contact = None
+
+        def write():
+            nonlocal contact
+            contact = reminding.log_contact(person, way)
+
+        if tend.wrote(write):
+            set_logged((person, contact))
+
+    def forget(contact) -> None:
+        if taps.accepts(("forget", contact.id)) and tend.wrote(lambda: reminding.forget_contact(contact)):
+            set_logged(None)
+
+    async def reach(person: Person, way: Way) -> None:
+        target = ("reach", person.id, way)
+        if not taps.accepts(target):
+            return
+        with taps.running(target):  # the launcher answers within open_link's timeout
+            opened = await open_contact_link(tend, link_for(person, way), address_for(person, way))
+        if opened:
+            set_asking((person, way))
+
+    ft.use_dialog(_asking_dialog(asking, log, lambda: set_asking(None)) if asking else None)
+    notice = None
+    if logged:
+        person, contact = logged
+        notice = _logged_notice(person.name, lambda: forget(contact))
+    return ReachingOut(reach, lambda person: set_asking((person, None)), reminding.last_contacts, notice)
+
+
+def last_reached_words(person: Person, last_contacts: dict[str, datetime], now: datetime) -> str:
+    last = last_contacts.get(person.id)
+    return f"Last reached out {ago_in_words(last, now)}" if last else "No contact logged yet"
+
+
+def _asking_dialog(asking, log, close) -> ft.AlertDialog:
+    person, way = asking
+    if way is None:
+        return ft.AlertDialog(
+            title=ft.Text(f"How did you reach {person.name}?"),
+            content=ft.Column([ft.TextButton(words, on_click=lambda _, w=w: log(person, w))
+                               for w, words in HAND_LOGGED_WAYS], tight=True),
+            actions=[ft.TextButton("Cancel", on_click=close)],
+            on_dismiss=close,
+        )
+    return ft.AlertDialog(
+        title=ft.Text(f"Did you reach {person.name}?"),
+        content=ft.Text("If you did, Tend will remember when, so you can see who you've been in touch with. "
+                        "If not, that's okay: you can try again later, or try someone else."),
+        actions=[
+            ft.TextButton("Not this time", on_click=close),
+            ft.FilledButton("Yes, I reached them", on_click=lambda: log(person, way)),
+        ],
+        on_dismiss=close,
+    )
+
+
+def _logged_notice(name: str, undo) -> ft.Control:
+    return notice_card(f"Logged: you reached out to {name} today.", [ft.TextButton("Undo", on_click=undo)])

@@ -1,0 +1,99 @@
+"""People: who can I call? Your people by the support they give, one tap to reach them, crisis lines at the end."""
+
+
+import flet as ft
+
+from storage.people.model import Support, people_for
+from storage.people.repository import PeopleRepository
+from views.checkins.editing import notice_card
+from views.people.contacts_import import use_contacts_import
+from views.context import use_tend
+from views.help.crisis_lines import crisis_line_card
+from views.guard import component
+from views.help.get_help import SAFETY_PLAN_ROUTE
+from views.kit.labelled import said_as
+from views.people.card import person_card
+from views.people.editor import PersonCallbacks, person_dialog
+from views.people.reaching_out import last_reached_words, use_reaching_out
+from views.reminders.due import use_reminding
+from views.kit.screen import screen, section_title
+
+
+def need_picker(need: Support | None, on_pick, with_anyone: bool = True) -> ft.Control:
+    """'I need…': one chip per kind of support; the chosen one filters and orders the list."""
+    chips = [said_as(ft.Chip, "Anyone", "Show everyone", selected=need is None, show_checkmark=False,
+                     on_select=lambda _: on_pick(None))] if with_anyone else []
+    chips += [
+        said_as(ft.Chip, kind.word, f"I need {kind.value} support", selected=need is kind, show_checkmark=False,
+                on_select=lambda _, k=kind: on_pick(k))
+        for kind in Support
+    ]
+    return ft.Row(chips, wrap=True, spacing=8, run_spacing=4)
+
+
+@component
+def PeopleScreen() -> ft.Control:
+    tend = use_tend()
+    page = ft.context.page
+    reminding = use_reminding()  # holds everyone, by name, and is read again after every change
+    people = list(reminding.people.values())
+    need, set_need = ft.use_state(None)
+    editing, set_editing = ft.use_state(None)  # (person or None,) while the form is open
+    deleted, set_deleted = ft.use_state(None)
+    added, set_added = ft.use_state(0)
+    reaching = use_reaching_out()
+    start_import = use_contacts_import(lambda count: (set_added(count), reminding.refresh()))
+
+    def changed() -> None:
+        set_editing(None)
+        reminding.refresh()
+
+    def was_deleted(person) -> None:
+        set_deleted(person)
+        changed()
+
+    def undo_delete() -> None:
+        if tend.wrote(lambda: PeopleRepository(tend.store).save(deleted)):
+            set_deleted(None)
+            reminding.refresh()
+
+    callbacks = PersonCallbacks(saved=lambda _: (set_deleted(None), changed()), deleted=was_deleted,
+                                closed=lambda: set_editing(None))
+    ft.use_dialog(person_dialog(editing[0], callbacks) if editing else None)
+
+    now = tend.now()
+    shown = people_for(need, people, reaching.last_contacts) if need else people
+    cards = [person_card(person, last_reached_words(person, reaching.last_contacts, now), reaching.reach,
+                         reaching.log_by_hand, lambda p: set_editing((p,))) for person in shown]
+    if not cards:
+        cards = [ft.Text(f"No one saved yet gives {need.value} support. You can add someone, or use a crisis line "
+                         "below." if need else "Add the people and services you could turn to. Even one helps.")]
+    notices = [card for card in (
+        reaching.notice,
+        notice_card(f"{deleted.name} deleted.", [ft.TextButton("Undo", on_click=undo_delete)]) if deleted else None,
+        notice_card(f"Added {added} {'person' if added == 1 else 'people'} from your contacts file.",
+                    [ft.TextButton("OK", on_click=lambda: set_added(0))]) if added else None,
+    ) if card]
+    lines = tend.crisis.lines_for(tend.settings.country)
+    return screen(
+        "People",
+        ft.Text("Who can I call? Pick what you need, and the people for it come first: the ones you haven't "
+                "reached out to for longest at the top."),
+        section_title("I need…"),
+        need_picker(need, set_need),
+        ft.Row(
+            [
+                ft.FilledButton("Add someone", icon=ft.Icons.PERSON_ADD_ALT, on_click=lambda: set_editing((None,))),
+                ft.TextButton("Import from a contacts file", icon=ft.Icons.UPLOAD_FILE, on_click=start_import),
+                ft.TextButton("My safety plan", icon=ft.Icons.HEALTH_AND_SAFETY_OUTLINED,
+                              on_click=lambda: page.navigate(SAFETY_PLAN_ROUTE)),
+            ],
+            wrap=True,
+        ),
+        *notices,
+        section_title(f"For {need.value} support" if need else "Your people"),
+        *cards,
+        section_title("Crisis lines"),
+        *([crisis_line_card(tend, line) for line in lines] or
+          [ft.Text("Choose your country in Settings to see its crisis lines here.")]),
+    )

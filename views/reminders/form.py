@@ -1,0 +1,135 @@
+"""Adding or changing a reminder: to check in (times and weekdays), or one of your own (words, date, time, repeat)."""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable
+
+import flet as ft
+
+from storage.errors import StorageError
+from storage.reminders.repository import ReminderRepository
+from storage.reminders.rules import CHECK_IN, EVERY_DAY, Reminder, ReminderProblems, new_reminder, revised
+from views.context import use_tend
+from views.guard import component
+from views.kit.labelled import labelled_group, named, switch_row
+from views.kit.taps import use_tap_gate
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+REPEAT_CHOICES = (("none", "Once"), ("daily", "Every day"), ("weekdays", "On chosen days"),
+                  ("weekly", "Every week"), ("every_n_days", "Every few days"))
+
+
+@dataclass(frozen=True)
+class ReminderCallbacks:
+    saved: Callable[[Reminder], None]
+    closed: Callable[[], None]
+
+
+def reminder_dialog(kind: str, original: Reminder | None, callbacks: ReminderCallbacks) -> ft.AlertDialog:
+    title = "Check-in reminder" if kind == CHECK_IN else "Your own reminder"
+    return ft.AlertDialog(title=ft.Text(("Change: " if original else "Add: ") + title),
+                          content=ReminderForm(kind, original, callbacks), on_dismiss=callbacks.closed)
+
+
+def times_from_text(text: str) -> tuple[str, ...]:
+    """'09:00, 20:30' → ('09:00', '20:30'); the rules say what is wrong with any part."""
+    return tuple(part.strip() for part in text.replace(";", ",").split(",") if part.strip())
+
+
+def day_from_text(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+def schedule_words(reminder: Reminder) -> str:
+    """'09:00 and 20:30, every day' — what the reminder does, for its row in the list."""
+    times = " and ".join(reminder.times)
+    if reminder.repeat == "weekdays" and reminder.weekdays != EVERY_DAY:
+        days = ", ".join(WEEKDAYS[d] for d in sorted(reminder.weekdays))
+    elif reminder.repeat in ("daily", "weekdays"):
+        days = "every day"
+    elif reminder.repeat == "none":
+        days = f"on {reminder.starts_on:%A %d %B}"
+    elif reminder.repeat == "weekly":
+        days = f"every {WEEKDAY_NAMES[reminder.starts_on.weekday()]}"
+    else:
+        days = f"every {reminder.every_days} days from {reminder.starts_on:%d %B}"
+    return f"{times}, {days}"
+
+
+@component
+def ReminderForm(kind: str, original: Reminder | None, callbacks: ReminderCallbacks) -> ft.Control:
+    tend = use_tend()
+    now = tend.now()
+    typed = ft.use_ref(lambda: {  # see CheckInForm: Save must see the last keystroke
+        "text": original.text if original else "",
+        "times": ", ".join(original.times) if original else "09:00",
+        "starts_on": f"{original.starts_on or now.date()}" if original else f"{now:%Y-%m-%d}",
+        "every_days": str(original.every_days) if original else "2",
+    }).current
+    weekdays, set_weekdays = ft.use_state(original.weekdays if original else EVERY_DAY)
+    repeat, set_repeat = ft.use_state(original.repeat if original else ("weekdays" if kind == CHECK_IN else "none"))
+    always, set_always = ft.use_state(original.always if original else False)
+    problems, set_problems = ft.use_state([])
+    taps = use_tap_gate()  # a second quick tap on Save makes no second reminder
+
+    def toggle_day(day: int) -> None:
+        set_weekdays(weekdays - {day} if day in weekdays else weekdays | {day})
+
+    def save() -> None:
+        every = typed["every_days"].strip()
+        fields = dict(kind=kind, text=typed["text"].strip(), times=times_from_text(typed["times"]),
+                      weekdays=frozenset(weekdays), repeat=repeat, always=always,
+                      every_days=int(every) if every.isdigit() else 0,
+                      starts_on=None if kind == CHECK_IN else day_from_text(typed["starts_on"]))
+        at = tend.now()
+        try:
+            reminder = revised(original, at, **fields) if original else new_reminder(at, **fields)
+            ReminderRepository(tend.store).save(reminder, at)
+        except ReminderProblems as refused:
+            set_problems(refused.problems)
+            return
+        except StorageError as error:
+            set_problems([error.message])
+            return
+        callbacks.saved(reminder)
+
+    def field(key: str, label: str, **options) -> ft.TextField:
+        return ft.TextField(label=label, value=typed[key], on_change=lambda e: typed.update({key: e.control.value}),
+                            **options)
+
+    day_chips = labelled_group("On these days", ft.Row(
+        [ft.Chip(label=WEEKDAYS[d], selected=d in weekdays, on_select=lambda _, d=d: toggle_day(d)) for d in range(7)],
+        wrap=True, spacing=4))
+    if kind == CHECK_IN:
+        controls = [
+            field("times", "Times of day", hint_text="09:00, 20:30"),
+            day_chips,
+            switch_row("Remind me even if I've already checked in that day", always,
+                       lambda e: set_always(e.control.value)),
+        ]
+    else:
+        controls = [
+            field("text", "Remind me to", hint_text="Take my evening medication"),
+            ft.Row([field("starts_on", "First date", width=150), field("times", "Time", width=110)], wrap=True),
+            named("Repeat", ft.Dropdown(label="Repeat", value=repeat, on_select=lambda e: set_repeat(e.control.value),
+                                        options=[ft.DropdownOption(key=k, text=t) for k, t in REPEAT_CHOICES])),
+            *([day_chips] if repeat == "weekdays" else []),
+            *([field("every_days", "Days apart", width=150, keyboard_type=ft.KeyboardType.NUMBER)]
+              if repeat == "every_n_days" else []),
+        ]
+    return ft.Column(
+        [
+            *controls,
+            *[ft.Text(problem, color=ft.Colors.ERROR) for problem in problems],
+            ft.Row([ft.TextButton("Cancel", on_click=callbacks.closed),
+                    ft.FilledButton("Save", on_click=taps.once("save", save))],
+                   alignment=ft.MainAxisAlignment.END, wrap=True),
+        ],
+        tight=True,
+        spacing=12,
+        width=440,
+    )

@@ -1,0 +1,99 @@
+"""Settings → App lock: turning the PIN on (typed twice) or off (after the current PIN), and what it protects."""
+
+import asyncio
+
+import flet as ft
+
+from storage.app_lock import AppLock, PinTry, pin_problem
+from storage.errors import StorageError
+from views.context import use_tend
+from views.guard import component
+from views.lock.screen import refused_message, tried_pin
+from views.kit.pin_field import pin_field
+
+WHAT_IT_PROTECTS = (
+    "With a PIN, Tend asks for it when it opens, after 5 minutes away, and when its page in a browser is reloaded or "
+    "reopened (on a phone with a fingerprint or face "
+    "unlock, that opens it too). It hides your screens from someone who "
+    "picks up this device. It does not encrypt Tend's files on this device, and backups and export files are not "
+    "locked. Get help now stays reachable on the lock screen. Tend keeps no copy of your PIN, only a scrambled "
+    "check of it, so if you forget it, it can't be shown to you; your entries are not lost, though: deleting the "
+    "file lock.json in Tend's data folder turns the lock off."
+)
+
+
+@component
+def AppLockSettings() -> ft.Control:
+    tend = use_tend()
+    lock = AppLock(tend.store)
+    is_on, set_is_on = ft.use_state(lock.is_on)
+    asking, set_asking = ft.use_state(None)  # "set" or "off" while a dialog is open
+    problem, set_problem = ft.use_state(None)
+    typed = ft.use_ref(dict).current  # see CheckInForm
+
+    def ask(what: str | None) -> None:
+        typed.clear()
+        set_problem(None)
+        set_asking(what)
+
+    async def set_pin() -> None:
+        pin = typed.get("pin", "")
+        found = pin_problem(pin) or (None if typed.get("again") == pin else
+                                     "The two PINs are different. Please type the same PIN in both fields.")
+        if found:
+            set_problem(found)
+            return
+        try:  # scrypt takes about a tenth of a second on purpose: off the event loop, so no session freezes
+            await asyncio.to_thread(lock.set_pin, pin, tend.now())
+        except StorageError as error:
+            set_problem(error.message)
+            return
+        ask(None)
+        set_is_on(True)
+        tend.tell("Done: Tend will ask for your PIN when it opens.")
+
+    async def turn_off() -> None:
+        result = await tried_pin(tend, lock, typed.get("pin", ""))
+        if result is None:
+            return
+        if result is not PinTry.OPENED:
+            set_problem(refused_message(result, lock.next_try_at(tend.now())))
+            return
+        if tend.wrote(lock.turn_off):
+            ask(None)
+            set_is_on(False)
+            tend.tell("Done: Tend opens without a PIN now.")
+
+    dialog = None
+    if asking == "set":
+        dialog = pin_dialog("Lock Tend with a PIN", [
+            ft.Text("Use 4 to 8 digits."),
+            pin_field("Choose a PIN", typed, "pin", autofocus=True),
+            pin_field("Type it again", typed, "again", error=problem, on_submit=set_pin),
+        ], "Turn on the lock", set_pin, lambda: ask(None))
+    elif asking == "off":
+        dialog = pin_dialog("Turn off the app lock", [
+            ft.Text("Type your PIN to turn the lock off."),
+            pin_field("Your PIN", typed, "pin", error=problem, on_submit=turn_off, autofocus=True),
+        ], "Turn off the lock", turn_off, lambda: ask(None))
+    ft.use_dialog(dialog)
+
+    return ft.Column(
+        [
+            ft.Text(WHAT_IT_PROTECTS),
+            ft.Text("The app lock is on." if is_on else "The app lock is off."),
+            ft.FilledTonalButton("Turn off the app lock", icon=ft.Icons.LOCK_OPEN, on_click=lambda: ask("off"))
+            if is_on else
+            ft.FilledTonalButton("Lock Tend with a PIN", icon=ft.Icons.LOCK_OUTLINE, on_click=lambda: ask("set")),
+        ],
+        spacing=12,
+    )
+
+
+def pin_dialog(title: str, controls: list[ft.Control], action: str, on_action, on_cancel) -> ft.AlertDialog:
+    return ft.AlertDialog(
+        title=ft.Text(title),
+        content=ft.Column(controls, tight=True, spacing=12, width=360),
+        actions=[ft.TextButton("Cancel", on_click=on_cancel), ft.FilledButton(action, on_click=on_action)],
+        modal=True,
+    )

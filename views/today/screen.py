@@ -1,0 +1,124 @@
+"""Today: how am I doing right now — one tap saves a check-in, details are optional."""
+
+
+import flet as ft
+
+from storage.checkins.repository import CheckInRepository
+from storage.checkins.model import CheckIn, Mood, new_check_in
+from storage.days import today
+from storage.prompts import dismiss, dismissed_on, offers_reaching_out
+from views.checkins.editing import notice_card, use_check_in_editing
+from views.checkins.tile import CheckInTile
+from views.context import use_tend
+from views.reminders.due_items import due_list
+from views.guard import component
+from views.kit.labelled import spoken_button
+from views.today.low_day_card import LowDayCard
+from views.kit.moods import MOOD_COLORS, MOOD_ICONS
+from views.reminders.due import use_reminding
+from views.kit.screen import screen, section_title
+from views.kit.taps import use_tap_gate
+
+
+def mood_button(mood: Mood, on_tap) -> ft.Control:
+    """A large button with the mood's icon and word; its spoken name says what one tap does."""
+    return spoken_button(
+        f"Log mood: {mood.word}",
+        ft.Container(
+            ft.Column(
+                [ft.Icon(MOOD_ICONS[mood], size=36, color=MOOD_COLORS[mood]), ft.Text(mood.word)],
+                horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+                spacing=4,
+            ),
+            # No fixed width: with large text a button grows to fit its word, and the row wraps.
+            padding=ft.Padding.symmetric(horizontal=10, vertical=10),
+            border_radius=16,
+            ink=True,
+            on_click=lambda: on_tap(mood),
+        ),
+    )
+
+
+@ft.memo
+@component
+def MoodPicker(on_log) -> ft.Control:
+    """Memoised with a stable `on_log`, so a save doesn't rebuild the five buttons."""
+    return ft.Row([mood_button(mood, on_log) for mood in Mood], wrap=True, spacing=4, run_spacing=4)
+
+
+@ft.memo
+@component
+def TodaysCheckIns(entries: tuple[CheckIn, ...], on_open) -> ft.Control:
+    return ft.Column(
+        [CheckInTile(entry, on_open, key=entry.id) for entry in entries]
+        or [ft.Text("Nothing yet today, and that's fine. Check in whenever you're ready.")],
+        spacing=0,
+    )
+
+
+@component
+def TodayScreen() -> ft.Control:
+    tend = use_tend()
+    reminding = use_reminding()
+    day_start = tend.settings.day_starts_at
+    just_saved, set_just_saved = ft.use_state(None)
+    offering, set_offering = ft.use_state(False)
+
+    taps = use_tap_gate()
+
+    def todays_entries() -> tuple[CheckIn, ...]:
+        repository = CheckInRepository(tend.store, day_start)
+        return tend.read(lambda: tuple(reversed(repository.on(today(tend.now(), day_start)))), ())
+
+    entries, set_entries = ft.use_state(todays_entries)
+    ft.use_effect(lambda: set_entries(todays_entries()), [day_start])
+
+    def changed() -> None:
+        set_just_saved(None)
+        set_entries(todays_entries())
+
+    editing = use_check_in_editing(changed)
+
+    def log(mood: Mood) -> None:
+        if not taps.accepts(("mood", mood)):
+            return  # a double tap on a mood is one check-in; a deliberate second tap, a moment later, is another
+        check_in = new_check_in(mood, tend.now())
+        if not tend.wrote(lambda: CheckInRepository(tend.store).save(check_in)):
+            return
+        set_just_saved(check_in)
+        set_entries(lambda shown: (check_in, *shown))  # today's newest: no need to read the month again
+        if offers_reaching_out(mood, today(check_in.at, day_start), dismissed_on(tend.store)):
+            set_offering(True)
+        if any(item.reminder.kind == "check_in" for item in reminding.due):
+            reminding.refresh()  # today now has a check-in: its reminder stops
+
+    def stop_offering() -> None:
+        set_offering(False)
+        now = tend.now()
+        tend.wrote(lambda: dismiss(tend.store, today(now, day_start), now))
+
+    def undo(check_in: CheckIn) -> None:
+        if tend.wrote(lambda: CheckInRepository(tend.store).delete(check_in)):
+            changed()
+
+    saved_card = notice_card(
+        f"Saved: {just_saved.mood.word} at {just_saved.at:%H:%M}." if just_saved else "",
+        [
+            ft.TextButton("Undo", on_click=lambda: undo(just_saved)),
+            ft.FilledTonalButton("Add details", on_click=lambda: editing.open(just_saved)),
+        ],
+        visible=just_saved is not None,
+    )
+
+    due = due_list(reminding)
+    return screen(
+        "Today",
+        ft.Text("How are you feeling right now?", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+        MoodPicker(ft.use_callback(log, [tend, reminding])),
+        saved_card,
+        *([editing.undo_card] if editing.undo_card else []),
+        *([LowDayCard(stop_offering)] if offering else []),
+        *([section_title("Due now"), *due] if due else []),
+        ft.Text("Today's check-ins", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+        TodaysCheckIns(entries, editing.open),
+    )

@@ -1,0 +1,102 @@
+"""The first run: a short, skippable welcome that picks the country for crisis lines, adds up to three people you
+could call, and sets a daily check-in time. It never comes back once done or skipped."""
+
+import dataclasses
+
+import flet as ft
+
+from storage import prompts
+from storage.people.model import PersonProblems, new_person
+from storage.people.repository import PeopleRepository
+from storage.reminders.repository import ReminderRepository
+from storage.reminders.rules import ReminderProblems, new_reminder
+from views.context import use_tend
+from views.guard import component
+from views.kit.labelled import named, switch_row
+from views.kit.screen import screen
+
+PEOPLE_TO_ASK = 3
+
+
+@component
+def Welcome(on_done) -> ft.Control:
+    tend = use_tend()
+    step, set_step = ft.use_state(0)
+    country, set_country = ft.use_state(tend.settings.country or None)
+    typed = ft.use_ref(lambda: {"time": "20:00", **{f"{part} {n}": "" for n in range(PEOPLE_TO_ASK)
+                                                    for part in ("name", "phone")}}).current  # see CheckInForm
+    remind, set_remind = ft.use_state(True)
+    problems, set_problems = ft.use_state([])
+
+    def field(key: str, label: str, **options) -> ft.TextField:
+        return ft.TextField(label=label, value=typed[key], on_change=lambda e: typed.update({key: e.control.value}),
+                            **options)
+
+    def finished() -> None:
+        tend.wrote(lambda: prompts.finish(tend.store, prompts.WELCOME, tend.now()))
+        on_done()
+
+    def people_typed():
+        """The people typed so far, checked by the same rules as the People form; PersonProblems if one is wrong."""
+        now = tend.now()
+        return [new_person(now, name=typed[f"name {n}"], phones=(typed[f"phone {n}"],))
+                for n in range(PEOPLE_TO_ASK) if typed[f"name {n}"].strip() or typed[f"phone {n}"].strip()]
+
+    def save_people() -> None:
+        try:
+            people = people_typed()
+        except PersonProblems as refused:
+            set_problems(list(refused.problems.values()))
+            return
+        if tend.wrote(lambda: PeopleRepository(tend.store).save_many(people)):
+            set_problems([])
+            set_step(2)
+
+    def finish_with_reminder() -> None:
+        if remind:
+            try:
+                reminder = new_reminder(tend.now(), kind="check_in", times=(typed["time"].strip(),),
+                                        repeat="weekdays")
+            except ReminderProblems as refused:
+                set_problems(refused.problems)
+                return
+            if not tend.wrote(lambda: ReminderRepository(tend.store).save(reminder, tend.now())):
+                return
+        finished()
+
+    def choose_country(code: str) -> None:
+        set_country(code)
+        tend.change_settings(dataclasses.replace(tend.settings, country=code))
+
+    skip = ft.TextButton("Skip for now", on_click=finished)
+    if step == 0:
+        body = [
+            ft.Text("Tend helps you check in with yourself, keep your people close, and find help fast. "
+                    "Everything stays on this device."),
+            ft.Text("Which country are you in? Tend shows its emergency number and crisis lines."),
+            named("Country", ft.Dropdown(label="Country", value=country, on_select=lambda e: choose_country(
+                e.control.value), options=[ft.DropdownOption(key=c, text=n) for c, n in tend.crisis.countries()])),
+            ft.Row([skip, ft.FilledButton("Next", on_click=lambda: set_step(1))], wrap=True),
+        ]
+    elif step == 1:
+        body = [
+            ft.Text(f"Who could you call when things get hard? Add up to {PEOPLE_TO_ASK} people now; you can say "
+                    "what kind of support each gives later, on People."),
+            *[ft.Row([field(f"name {n}", f"Name {n + 1}", width=180), field(f"phone {n}", f"Phone {n + 1}",
+                                                                            width=180,
+                                                                            keyboard_type=ft.KeyboardType.PHONE)],
+                     wrap=True) for n in range(PEOPLE_TO_ASK)],
+            *[ft.Text(problem, color=ft.Colors.ERROR) for problem in problems],
+            ft.Row([skip, ft.FilledButton("Next", on_click=save_people)], wrap=True),
+        ]
+    else:
+        body = [
+            ft.Text("A gentle daily reminder to check in, at a time that suits you. It stays quiet on days you've "
+                    "already checked in."),
+            switch_row("Remind me to check in every day", remind, lambda e: set_remind(e.control.value)),
+            field("time", "Time", width=140, disabled=not remind),
+            *[ft.Text(problem, color=ft.Colors.ERROR) for problem in problems],
+            ft.Row([skip, ft.FilledButton("Finish", on_click=finish_with_reminder)], wrap=True),
+        ]
+    return screen("Welcome to Tend", ft.Text(f"Step {step + 1} of 3", theme_style=ft.TextThemeStyle.LABEL_LARGE),
+                  *body)
