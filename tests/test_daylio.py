@@ -12,6 +12,7 @@ from storage.checkins.model import Mood, revised
 from storage.your_data.checkins_csv import every_check_in
 from storage.your_data.daylio import import_daylio
 from storage.your_data.exchange import ImportProblem, ImportReport, exported
+from storage.your_data.mood_names import MoodsToConfirm
 from storage.store.persistence import Store
 from storage_fixtures import NOW, store  # noqa: F401 (fixture)
 
@@ -86,8 +87,7 @@ def test_importing_the_same_file_again_adds_nothing_and_keeps_edits_made_in_tend
 
 
 @pytest.mark.parametrize("cells, where, problem", [
-    ("2026-11-20,,,9:00,meh!,,,", "field 'mood'",
-     "'meh!' is not one of rad, good, meh, bad, awful. Please change it to one of them and import again."),
+    ("2026-11-20,,,9:00,,,,", "field 'mood'", "'' has no Tend mood. Please choose one for it and import again."),
     ("20/11/2026,,,9:00,meh,,,", "field 'full_date'", "'20/11/2026' is not a date like 2026-11-20."),
     ("2026-11-20,,,25:10,meh,,,", "field 'time'", "'25:10' is not a time like 8:30 PM or 20:30."),
     ("2026-11-20,,,13:10 PM,meh,,,", "field 'time'", "'13:10 PM' is not a time like 8:30 PM or 20:30."),
@@ -111,7 +111,8 @@ def test_a_bad_line_is_named_with_its_field_and_nothing_changes(store, cells, wh
 @pytest.mark.parametrize("text, message", [
     ("", "Line 1: this doesn't look like a Daylio export"),
     ("date,weekday,mood\n2026-11-20,Friday,good\n", "Line 1: this doesn't look like a Daylio export: its first "
-                                                    "line should name the columns full_date, time, mood."),
+                                                    "line should name the columns full_date (or year and date), "
+                                                    "time and mood."),
     ("full_date,time,mood,note\n2026-11-20,9:00,good,\"never closed\n", "Line 2: this line can't be read as CSV"),
     (b"full_date,time,mood\n2026-11-20,9:00,good\n2026-11-21,9:00,\xe9\n", "Line 3: this isn't readable text"),
 ])
@@ -137,7 +138,7 @@ def imports_all_or_nothing(text) -> None:
     before = exported(store, NOW)
     try:
         imported(store, text)
-    except ImportProblem:
+    except (ImportProblem, MoodsToConfirm):  # refused, or a question asked before anything is written
         assert exported(store, NOW) == before
     else:
         every_check_in(store)
