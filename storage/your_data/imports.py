@@ -14,7 +14,7 @@ import math
 from datetime import datetime
 from pathlib import PurePath
 
-from storage.your_data.daylio import Localize, import_daylio
+from storage.your_data.daylio import Localize, Moods, import_daylio
 from storage.your_data.exchange import SIZE_LIMIT, ImportProblem, ImportReport, import_tend_export
 
 _JSON_STARTS = (b"{", b"[")
@@ -26,11 +26,13 @@ def is_tend_export(file_name: str, data: bytes) -> bool:
     return PurePath(file_name).suffix.lower() == ".json" or data.lstrip(_BLANK)[:1] in _JSON_STARTS
 
 
-def import_file(store, file_name: str, data: bytes, now: datetime, localize: Localize) -> ImportReport:
-    """Import a picked file with the reader it needs; ImportProblem (nothing changed) if it can't be imported."""
+def import_file(store, file_name: str, data: bytes, now: datetime, localize: Localize,
+                moods: Moods | None = None) -> ImportReport:
+    """Import a picked file with the reader it needs; ImportProblem (nothing changed) if it can't be imported,
+    MoodsToConfirm (nothing changed) if its mood names need the person's word first, given back as `moods`."""
     if is_tend_export(file_name, data):
         return import_tend_export(store, data, now, source=file_name)
-    return import_daylio(store, data, now, localize, source=file_name)
+    return import_daylio(store, data, now, localize, source=file_name, moods=moods)
 
 
 def size_problem(size_bytes: int) -> ImportProblem | None:

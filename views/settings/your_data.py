@@ -1,4 +1,5 @@
-"""Settings → Your data: export everything or the check-ins, import a Tend or Daylio file, and the backups.
+"""Settings → Your data: export everything or the check-ins, import a Tend or Daylio file (asking once what its own
+mood names mean, before anything is written), and the backups.
 
 Exports, imports and reading the picked file run off the event loop (views.kit.background): years of entries take a
 moment to write out or check, and no session should freeze meanwhile. A file over the import limit is refused by
@@ -13,6 +14,7 @@ from storage.your_data.checkins_csv import check_ins_csv, every_check_in
 from storage.errors import StorageError
 from storage.your_data.exchange import ImportProblem, export_text
 from storage.your_data.imports import import_file, size_problem, too_big_to_import_again
+from storage.your_data.mood_names import MoodsToConfirm
 from views.kit.background import Say, progress_line, use_outcome, use_work
 from views.context import use_tend
 from views.settings.data_replaced import follow_replaced_data
@@ -20,6 +22,7 @@ from views.device.file_saving import save_file
 from views.guard import component
 from views.device.picked_files import FileReader, NotRead
 from views.reminders.due import use_reminding
+from views.settings.mood_mapping import MoodMapping
 
 BACKUPS_ROUTE = "/settings/backups"
 DATA_WORK = "your-data"
@@ -34,6 +37,7 @@ def YourData() -> ft.Control:
     page = ft.context.page
     outcome, report = use_outcome(tend.tell)  # (message, went wrong) after an import
     work = use_work(DATA_WORK)
+    asking, set_asking = ft.use_state(None)  # (file name, its bytes, MoodsToConfirm) while moods are asked
 
     async def exported(make_text) -> bytes | None:
         """The export's bytes, made in a worker thread; None (and the reason told) if a file can't be read."""
@@ -73,20 +77,38 @@ def YourData() -> ft.Control:
         try:
             data = await reader.read(picked, tend.store.data_dir,
                                      lambda part: say(f"Reading “{name}”… {part:.0%}"))
-            say(f"Checking and importing “{name}”…")
+        except NotRead:
+            report(NOT_READ, True)
+            return
+        await import_data(say, name, data, None)
+
+    async def import_data(say: Say, name: str, data: bytes, moods: dict[str, int] | None) -> None:
+        """Check and import read bytes; a file whose mood names need the person's word asks first."""
+        say(f"Checking and importing “{name}”…")
+        try:
             imported = await asyncio.to_thread(import_file, tend.store, name, data, tend.now(),
-                                               lambda naive: naive.replace(tzinfo=tend.zone))
+                                               lambda naive: naive.replace(tzinfo=tend.zone), moods)
+        except MoodsToConfirm as question:
+            set_asking((name, data, question))
+            return
         except ImportProblem as problem:
             report(problem.message, True)
             return
         except StorageError as error:
             report(error.message, True)
             return
-        except NotRead:
-            report(NOT_READ, True)
-            return
         follow_replaced_data(tend, reminding)
         report(f"Imported “{name}”. {imported.summary} Today and History show the imported check-ins.")
+
+    def confirm_moods(moods: dict[str, int]) -> None:
+        name, data, _ = asking
+        set_asking(None)
+        page.run_task(work.run, f"Checking and importing “{name}”…",
+                      lambda say: import_data(say, name, data, moods))
+
+    def cancel_moods() -> None:
+        set_asking(None)
+        report("Nothing was imported, so your data is as it was.")
 
     def start(words: str, job):
         async def handler() -> None:
@@ -117,6 +139,7 @@ def YourData() -> ft.Control:
                 ],
                 wrap=True,
             ),
+            *([MoodMapping(asking[0], asking[2].names, confirm_moods, cancel_moods)] if asking else []),
             *([progress_line(work.words)] if work.words else []),
             *([outcome_text(*outcome)] if outcome else []),
         ],
