@@ -329,7 +329,7 @@ def test_a_file_with_exactly_the_cap_is_read_whole_and_cards_that_cannot_be_used
 
 def test_a_file_whose_letters_cannot_be_read_is_refused_kindly():
     with pytest.raises(ValueError, match="^Tend couldn't read the letters in this file. Please export"):
-        decoded_vcard_file(b"BEGIN:VCARD\r\nFN:\x81\x8d\r\nEND:VCARD\r\n")  # neither UTF-8 nor Windows-1252
+        decoded_vcard_file(b"\xff\xfe" + "BEGIN:VCARD\r\n".encode("utf-16-le") + b"\x00")  # UTF-16 cut mid-letter
 
 
 @pytest.mark.parametrize("data", [b"", b"Name,Phone\r\nAda,0123\r\n", b"\x89PNG\r\n\x1a\n\x00\x00"])

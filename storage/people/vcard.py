@@ -1,9 +1,13 @@
 """Contacts from vCard files (.vcf), as the Contacts apps of Android and iPhone export them.
 
 Reads vCard 2.1, 3.0 and 4.0: folded lines, CRLF or LF, "item1."-style groups,
-TYPE parameters, quoted-printable values with their CHARSET (2.1), backslash
-escapes and a byte order mark. Only what Tend keeps is read: a name, the
-phone numbers a phone can dial and the first usable email address.
+TYPE parameters, each value in its own CHARSET (quoted-printable or 8-bit,
+Shift_JIS too; cards of different encodings in one file), backslash escapes, a
+byte order mark, and 2.1 cards nested in a card. Only what Tend keeps is read:
+a name, up to PHONES_LIMIT numbers one can call or text (preferred first, then
+mobiles; fax, pager and modem numbers and any beyond the limit are listed in
+`left_out`), with Android's pause and wait letters as "," and ";", and the
+first usable email address.
 
 Parsing never raises: a card that can't be used is reported in `skipped` with a
 plain reason, so one odd contact never costs the others. It stops after
@@ -18,6 +22,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from storage.people.model import PHONES_LIMIT
 from storage.people.phones import email_problem, normalised_phone
 
 MAX_VCARD_BYTES = 5 * 1024 * 1024
@@ -25,6 +30,14 @@ MAX_VCARD_BYTES = 5 * 1024 * 1024
 MAX_CARDS = 5000
 """Far more than anyone's phone book; reading 5,000 cards and checking them takes about 0.15 s here."""
 
+_KEPT = "surrogateescape"
+"""Bytes that aren't UTF-8 stay in the text as they were, to be read in their value's own CHARSET."""
+_NOT_DIALLED = {"FAX", "PAGER", "MODEM", "BBS", "TTY-TDD-FAX"}
+"""TEL types that no one can call or text; left out of Call and Text."""
+_MOBILE = {"CELL", "MOBILE", "IPHONE", "X-MOBILE"}
+_PAUSE_AND_WAIT = str.maketrans("pPwW", ",,;;")
+"""Android writes a dialer's pause as "p" and its wait as "w"; dialers take "," and ";"."""
+_DIAL_LETTERS = re.compile(r"[\d\s+*#,;().\-/]*[pPwW][\d\s+*#,;().\-/pPwW]*")
 _FOLDED = (" ", "\t")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _CARD_START = re.compile(r"(?<![^\r\n])[ \t\ufeff]*(?:[^:;\r\n]*\.)?BEGIN[ \t]*:[ \t]*VCARD[ \t]*(?![^\r\n])",
@@ -39,8 +52,10 @@ _NAME_ORDER = (3, 1, 2, 0, 4)
 @dataclass(frozen=True)
 class VCardContact:
     name: str
-    phones: tuple[str, ...]  # normalised, as normalised_phone gives them, without repeats
+    phones: tuple[str, ...]  # normalised, as normalised_phone gives them, without repeats: preferred, mobile, rest
     email: str  # the first usable address, or ""
+    left_out: tuple[str, ...] = ()
+    """Numbers not kept, each with why in words: a fax, pager or modem, or more than PHONES_LIMIT numbers."""
 
 
 @dataclass(frozen=True)
@@ -67,10 +82,10 @@ class _Property:
 def decoded_vcard_file(data: bytes) -> str:
     """The text of a .vcf file; ValueError with a kind message if it is too big, unreadable or not contacts.
 
-    UTF-8 (with or without a byte order mark) is tried first, then UTF-16 when the file starts
-    with its byte order mark (some desktop exports), then Windows-1252, the usual 8-bit text of
-    older desktop exports. Quoted-printable values carry their own CHARSET and are ASCII here, so
-    the fallback only matters for plain accented letters in old files.
+    UTF-16 when the file starts with its byte order mark (some desktop exports); otherwise UTF-8
+    (with or without a byte order mark), where bytes that aren't UTF-8 are kept as they were (Python's
+    "surrogateescape"), so each value is read later in its own CHARSET (Shift_JIS from a Japanese
+    phone), or as UTF-8 once folded lines are joined, else as Windows-1252: one file can mix them.
     """
     too_large = size_problem(len(data))
     if too_large:
@@ -102,29 +117,27 @@ def parse_vcards(text: str, max_cards: int = MAX_CARDS) -> VCardResult:
     """The usable contacts among the first `max_cards` cards in `text`, which cards were left out and why, and
     how many cards after those were not read."""
     contacts, skipped = [], []
-    number = 0
-    for number, (card, problem) in enumerate(_cards(_logical_lines(text)), start=1):
+    read = 0
+    for read, (number, card, problem) in enumerate(_cards(_logical_lines(text)), start=1):
         contact, problem = _contact(card) if card is not None else (None, problem)
         if contact:
-            contacts.append(contact)
+            contacts.append((number, contact))
         else:
             skipped.append(Skipped(number, problem))
-        if number == max_cards:
+        if read == max_cards:
             break
-    not_read = max(0, len(_CARD_START.findall(text)) - max_cards) if number == max_cards else 0
-    return VCardResult(tuple(contacts), tuple(skipped), not_read)
+    not_read = max(0, len(_CARD_START.findall(text)) - max_cards) if read == max_cards else 0
+    return VCardResult(tuple(contact for _, contact in sorted(contacts, key=lambda found: found[0])),
+                       tuple(sorted(skipped, key=lambda skip: skip.number)), not_read)
 
 
 def _text_of(data: bytes) -> str | None:
-    attempts = ["utf-8-sig", "cp1252"]
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        attempts.insert(1, "utf-16")
-    for encoding in attempts:
         try:
-            return data.decode(encoding)
+            return data.decode("utf-16")
         except UnicodeDecodeError:
-            continue
-    return None
+            return None
+    return data.removeprefix(codecs.BOM_UTF8).decode("utf-8", _KEPT)
 
 
 def _logical_lines(text: str) -> Iterator[str]:
@@ -152,28 +165,35 @@ def _is_quoted_printable(line: str) -> bool:
     return "QUOTED-PRINTABLE" in head.upper()
 
 
-def _cards(lines: Iterator[str]) -> Iterator[tuple[list[_Property] | None, str | None]]:
-    """Each card in turn as (its properties, None), or (None, why it is incomplete)."""
-    card: list[_Property] | None = None
+def _cards(lines: Iterator[str]) -> Iterator[tuple[int, list[_Property] | None, str | None]]:
+    """Each card as (its number in the file, its properties, None), or (number, None, why it is incomplete), in
+    the order the cards end. A 2.1 card may hold whole cards (an AGENT's): those are read as the cards they are."""
+    open_cards: list[tuple[int, list[_Property]]] = []
+    number = 0
     for line in lines:
         found = _property(line)
         if found is None:
             continue
         marker = found.value.strip().upper() == "VCARD"
         if found.name == "BEGIN" and marker:
-            if card is not None:
-                yield None, "It stops before its END:VCARD line, so part of it may be missing."
-            card = []
+            if open_cards and not _is_version_21(open_cards[-1][1]):
+                yield open_cards.pop()[0], None, "It stops before its END:VCARD line, so part of it may be missing."
+            number += 1
+            open_cards.append((number, []))
         elif found.name == "END" and marker:
-            if card is None:
-                yield None, "It has no BEGIN:VCARD line, so it isn't clear where it starts."
+            if open_cards:
+                yield *open_cards.pop(), None
             else:
-                yield card, None
-            card = None
-        elif card is not None:
-            card.append(found)
-    if card is not None:
-        yield None, "The file ends in the middle of this contact, so it may have been cut short."
+                number += 1
+                yield number, None, "It has no BEGIN:VCARD line, so it isn't clear where it starts."
+        elif open_cards:
+            open_cards[-1][1].append(found)
+    for number, _ in reversed(open_cards):
+        yield number, None, "The file ends in the middle of this contact, so it may have been cut short."
+
+
+def _is_version_21(card: list[_Property]) -> bool:
+    return any(prop.name == "VERSION" and prop.value.strip() == "2.1" for prop in card)
 
 
 def _property(line: str) -> _Property | None:
@@ -206,14 +226,55 @@ def _contact(card: list[_Property]) -> tuple[VCardContact | None, str]:
     name = _name(card)
     if not name:
         return None, "It has no name. You can add this person in Tend by hand, or give them a name and export again."
-    phones = tuple(dict.fromkeys(
-        number for number in (normalised_phone(_phone_text(prop)) for prop in _all(card, "TEL")) if number
-    ))
+    phones, left_out = _phones(card)
     email = next((address for address in (_text(prop).strip() for prop in _all(card, "EMAIL"))
                   if not email_problem(address)), "")
     if not phones and not email:
         return None, f"“{name}” has no phone number or email address that Tend can use."
-    return VCardContact(name, phones, email), ""
+    return VCardContact(name, phones, email, left_out), ""
+
+
+def _phones(card: list[_Property]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the first PHONES_LIMIT numbers one can call or text: preferred first, then mobiles, then the rest;
+    every number left out, with why)."""
+    ranked, left_out = [], []
+    for position, prop in enumerate(_all(card, "TEL")):
+        number = normalised_phone(_phone_text(prop))
+        if not number:
+            continue
+        types = _types(prop)
+        kind = next((kind for kind in ("FAX", "PAGER", "MODEM", "BBS") if kind in types), None)
+        if kind:
+            left_out.append(f"{number} (a {kind.lower()} number)")
+            continue
+        ranked.append((_preference(prop, types), 0 if types & _MOBILE else 1, position, number))
+    numbers = list(dict.fromkeys(number for *_, number in sorted(ranked)))
+    left_out.extend(f"{number} (more than {PHONES_LIMIT} numbers)" for number in numbers[PHONES_LIMIT:])
+    return tuple(numbers[:PHONES_LIMIT]), tuple(left_out)
+
+
+def _types(prop: _Property) -> set[str]:
+    """A property's types in upper case: "TYPE=WORK,FAX", 'TYPE="cell,voice"' and 2.1's bare "FAX" alike."""
+    types = set()
+    for parameter in prop.parameters:
+        name, equals, value = parameter.strip().partition("=")
+        if not equals:
+            value = name
+        elif name.strip().upper() != "TYPE":
+            continue
+        types.update(part.strip().strip('"').upper() for part in value.split(","))
+    return types
+
+
+def _preference(prop: _Property, types: set[str]) -> int:
+    """0 for PREF (or 4.0's PREF=1), 1 to 100 for 4.0's PREF=N, 101 for none: lower is more preferred."""
+    if "PREF" in types:
+        return 0
+    for parameter in prop.parameters:
+        name, _, value = parameter.strip().partition("=")
+        if name.strip().upper() == "PREF" and value.strip().strip('"').isdigit():
+            return min(int(value.strip().strip('"')), 100)
+    return 101
 
 
 def _name(card: list[_Property]) -> str:
@@ -238,7 +299,9 @@ def _phone_text(prop: _Property) -> str:
     """The number in a TEL value; a vCard 4.0 "tel:" URI loses its scheme and any ";ext=" part."""
     text = _text(prop).strip()
     if text[:4].lower() == "tel:":
-        return text[4:].partition(";")[0]
+        text = text[4:].partition(";")[0]
+    if _DIAL_LETTERS.fullmatch(text):
+        text = text.translate(_PAUSE_AND_WAIT)
     return text
 
 
@@ -263,17 +326,28 @@ def _unescaped(value: str) -> str:
 
 
 def _decoded(prop: _Property) -> str:
-    """The value with quoted-printable undone, read in its CHARSET (UTF-8 when missing or unknown)."""
+    """The value with quoted-printable undone, read in its own CHARSET; without one, as UTF-8 if it is, else as
+    Windows-1252. Plain text that is already UTF-8 (the usual case) is given back as it is."""
     upper = [parameter.strip().upper() for parameter in prop.parameters]
-    if "QUOTED-PRINTABLE" not in upper and "ENCODING=QUOTED-PRINTABLE" not in upper:
-        return prop.value
+    quoted = "QUOTED-PRINTABLE" in upper or "ENCODING=QUOTED-PRINTABLE" in upper
     charset = next((parameter[len("CHARSET="):].strip('"') for parameter in upper if parameter.startswith("CHARSET=")),
                    "")
-    data = quopri.decodestring(prop.value.encode("utf-8", "replace"))
-    try:
-        return data.decode(charset or "utf-8", "replace")
-    except (LookupError, ValueError):
-        return data.decode("utf-8", "replace")
+    if not quoted and not _has_kept_bytes(prop.value):
+        return prop.value  # UTF-8 as it stands, whatever CHARSET says: exporters that say Latin-1 often mean it
+    data = prop.value.encode("utf-8", _KEPT)
+    if quoted:
+        data = quopri.decodestring(data)
+    for encoding in filter(None, (charset, "utf-8")):
+        try:
+            return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("cp1252", "replace")
+
+
+def _has_kept_bytes(text: str) -> bool:
+    """Whether `text` holds bytes that weren't UTF-8 (kept by surrogateescape as U+DC80…U+DCFF)."""
+    return any("\udc80" <= char <= "\udcff" for char in text)
 
 
 def _tidy(name: str) -> str:

@@ -34,18 +34,24 @@ class Candidates:
     """Why each card that can't be added was left out, in words."""
     not_read: int = 0
     """Cards after the first MAX_CARDS, not read."""
+    left_out: tuple[str, ...] = ()
+    """For each person added without some of their numbers, which were left out and why, in words."""
 
 
 def candidates_from(data: bytes, now: datetime, max_cards: int = MAX_CARDS) -> Candidates:
     """The people a contacts file holds, checked by the same rules as the form; ValueError for an unusable file."""
     result = parse_vcards(decoded_vcard_file(data), max_cards)
     people, skipped = [], [f"Card {skip.number}: {skip.reason}" for skip in result.skipped]
+    left_out = []
     for number, contact in enumerate(result.contacts, start=1):
         try:
             people.append(new_person(now, name=contact.name, phones=contact.phones, email=contact.email))
         except PersonProblems as refused:
             skipped.append(f"{contact.name[:40] or f'Contact {number}'}: {' '.join(refused.problems.values())}")
-    return Candidates(tuple(people), tuple(skipped), result.not_read)
+            continue
+        if contact.left_out:
+            left_out.append(f"{contact.name[:40]}: not kept {', '.join(contact.left_out)}.")
+    return Candidates(tuple(people), tuple(skipped), result.not_read, tuple(left_out))
 
 
 def not_read_words(not_read: int, max_cards: int = MAX_CARDS) -> str:
@@ -147,6 +153,7 @@ def _choosing_dialog(found: Candidates, chosen, typed: str, on_type, toggle, add
           if matches > len(shown) else []),
         *([ft.Text(f"No one in the file matches “{typed.strip()}”.")] if typed.strip() and not matches else []),
         *_skipped_lines(found.skipped),
+        *_left_out_lines(found.left_out),
     ]
     return ft.AlertDialog(
         title=ft.Text("Choose whom to add"),
@@ -167,4 +174,15 @@ def _skipped_lines(skipped: tuple[str, ...]) -> list[ft.Control]:
     more = len(skipped) - REASONS_SHOWN
     return [ft.Text(f"{len(skipped):,} could not be added:", weight=ft.FontWeight.BOLD),
             *[ft.Text(reason) for reason in skipped[:REASONS_SHOWN]],
+            *([ft.Text(f"…and {more:,} more.")] if more > 0 else [])]
+
+
+def _left_out_lines(left_out: tuple[str, ...]) -> list[ft.Control]:
+    """Numbers not kept (a fax can't take a call; a person keeps up to five), so no one wonders where they went."""
+    if not left_out:
+        return []
+    more = len(left_out) - REASONS_SHOWN
+    return [ft.Text("Numbers not kept (fax, pager or modem numbers, and any after the first five):",
+                    weight=ft.FontWeight.BOLD),
+            *[ft.Text(line) for line in left_out[:REASONS_SHOWN]],
             *([ft.Text(f"…and {more:,} more.")] if more > 0 else [])]
