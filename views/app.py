@@ -9,7 +9,7 @@ from typing import Callable
 
 import flet as ft
 
-from storage.help.crisis_lines import country_from_locale, load_crisis_directory
+from storage.help.crisis_lines import country_from_locale, guess_country, load_crisis_directory
 from storage.store.persistence import Store
 from storage.prompts import needs_welcome
 from storage.settings import Settings, load_settings, save_settings
@@ -32,14 +32,36 @@ from views.welcome.screen import Welcome
 
 THEME_MODES = {"system": ft.ThemeMode.SYSTEM, "light": ft.ThemeMode.LIGHT, "dark": ft.ThemeMode.DARK}
 SEED_COLOR = ft.Colors.TEAL
+# The web client is served offline (no_cdn), so Flutter can't fetch its fallback fonts: without these, names in
+# Arabic, Hebrew, Hindi, Thai, Chinese, Japanese or Korean and every emoji are empty boxes. Files and licences are
+# in assets/fonts; the order is the order Flutter tries them in after its own Roboto.
+BUNDLED_FONTS = {
+    "Noto Sans Arabic": "fonts/NotoSansArabic-Regular.ttf",
+    "Noto Sans Hebrew": "fonts/NotoSansHebrew-Regular.ttf",
+    "Noto Sans Devanagari": "fonts/NotoSansDevanagari-Regular.ttf",
+    "Noto Sans Thai": "fonts/NotoSansThai-Regular.ttf",
+    "Noto Color Emoji": "fonts/NotoColorEmoji.ttf",
+    "Droid Sans Fallback": "fonts/DroidSansFallbackFull.ttf",  # CJK in 4 MB, where Noto Sans CJK needs 16+ MB
+}
+TEXT_STYLE_NAMES = ("display", "headline", "title", "label", "body")
 
 
-def with_local_country(settings: Settings) -> Settings:
-    """Until the person picks a country, offer the emergency number of the country their system is set to."""
+def with_local_country(settings: Settings, zone: tzinfo | None = None, listed=None) -> Settings:
+    """Until the person picks a country, offer the emergency number of the country their system is set to: its
+    locale's region, else its time zone's country (`listed`: the countries Tend knows; None takes any region)."""
     if settings.country:
         return settings
     system_locale = os.environ.get("LC_ALL") or os.environ.get("LANG") or locale.getlocale()[0]
-    return dataclasses.replace(settings, country=country_from_locale(system_locale))
+    region = country_from_locale(system_locale)
+    guess = guess_country(system_locale, getattr(zone, "key", None), [region] if listed is None else listed)
+    return dataclasses.replace(settings, country=guess)
+
+
+def with_fallback_fonts() -> ft.TextTheme:
+    """Every text style of the theme falls back on the bundled fonts (Flet 1.0.5 has no theme-wide fallback)."""
+    style = ft.TextStyle(font_family_fallback=list(BUNDLED_FONTS))
+    return ft.TextTheme(**{f"{name}_{size}": style for name in TEXT_STYLE_NAMES
+                           for size in ("large", "medium", "small")})
 
 
 def tend_theme() -> ft.Theme:
@@ -56,6 +78,8 @@ def tend_theme() -> ft.Theme:
         icon_button_theme=ft.IconButtonTheme(style=ft.ButtonStyle(padding=ft.Padding.all(12))),  # 24 + 24
         chip_theme=ft.ChipTheme(padding=ft.Padding.symmetric(horizontal=8, vertical=13)),
         segmented_button_theme=ft.SegmentedButtonTheme(style=tall),
+        text_theme=with_fallback_fonts(),
+        primary_text_theme=with_fallback_fonts(),
     )
 
 
@@ -65,8 +89,8 @@ def App(store: Store, assets_dir: Path, clock: Callable[[], datetime], zone: tzi
     """`notice_at_start`: what Tend must say as it opens (it can't save, today's backup failed), in the banner that
     leaves Get help now free, unlike a dialog."""
     page = ft.context.page
-    settings, set_settings = ft.use_state(lambda: with_local_country(load_settings(store)))
     crisis = ft.use_memo(lambda: load_crisis_directory(assets_dir / "crisis_lines.json"), [])
+    settings, set_settings = ft.use_state(lambda: with_local_country(load_settings(store), zone, crisis.emergency))
     notice, set_notice = ft.use_state(notice_at_start)
     failed_route, set_failed_route = ft.use_state(None)
 
@@ -82,6 +106,7 @@ def App(store: Store, assets_dir: Path, clock: Callable[[], datetime], zone: tzi
 
     def apply_theme() -> None:
         page.title = "Tend"
+        page.fonts = BUNDLED_FONTS
         page.theme = page.dark_theme = tend_theme()
         page.theme_mode = THEME_MODES[settings.theme]
         page.update()
