@@ -116,3 +116,26 @@ def entries_by_day(entries: Iterable[CheckIn], day_starts_at: int) -> list[tuple
 def _calendar_day(day: date, daily: dict[date, float]) -> CalendarDay:
     average = daily.get(day)
     return CalendarDay(day, average, None if average is None else mood_of_average(average))
+
+
+MOOD_SCALE = (float(min(Mood)), float(max(Mood)))
+"""The chart's scale: nothing is drawn above Great or below Awful."""
+
+
+def chart_segments(series: list[tuple[date, float | None]]) -> list[list[tuple[int, float]]]:
+    """The honest line for a mood series: (day index, mood) runs of consecutive days with check-ins, each mood
+    clamped to the scale. A day without a check-in ends a run, so the chart never bridges it as if there were data;
+    a run of one day is a lone point. The view draws each run as straight segments, never a smoothed curve."""
+    low, high = MOOD_SCALE
+    runs: list[list[tuple[int, float]]] = []
+    current: list[tuple[int, float]] = []
+    for index, (_, value) in enumerate(series):
+        if value is None:
+            if current:
+                runs.append(current)
+            current = []
+        else:
+            current.append((index, min(high, max(low, value))))
+    if current:
+        runs.append(current)
+    return runs

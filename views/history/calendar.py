@@ -7,7 +7,7 @@ import flet as ft
 
 from storage.checkins.trends import CalendarDay
 from views.kit.labelled import spoken_button
-from views.kit.moods import MOOD_COLORS, MOOD_ICONS
+from views.kit.moods import MOOD_COLORS, MOOD_ICONS, ON_MOOD_COLOR
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 CELL = 48
@@ -21,8 +21,8 @@ def day_cell(day: CalendarDay, selected: bool, on_open: Callable[[date], None]) 
         ft.Container(
             ft.Column(
                 [
-                    ft.Text(str(day.date.day), size=12, color=ft.Colors.WHITE if mood else None),
-                    *([ft.Icon(MOOD_ICONS[mood], size=16, color=ft.Colors.WHITE)] if mood else []),
+                    ft.Text(str(day.date.day), size=12, color=ON_MOOD_COLOR if mood else None),
+                    *([ft.Icon(MOOD_ICONS[mood], size=16, color=ON_MOOD_COLOR)] if mood else []),
                 ],
                 spacing=0,
                 horizontal_alignment=ft.CrossAxisAlignment.CENTER,

@@ -6,6 +6,7 @@ import flet as ft
 import flet_charts as fch
 
 from storage.checkins.model import Mood
+from storage.checkins.trends import chart_segments
 from views.kit.moods import MOOD_COLORS
 
 SPANS = (7, 30, 90, 365)
@@ -20,11 +21,16 @@ def chart_summary(series: list[tuple[date, float | None]]) -> str:
 
 
 def mood_chart(series: list[tuple[date, float | None]]) -> ft.Control:
-    points = [fch.LineChartDataPoint(x=i, y=round(value, 2), tooltip=f"{day:%d %b}: {value:.1f}", point=True)
-              for i, (day, value) in enumerate(series) if value is not None]
+    # One straight, unsmoothed line per run of days with check-ins: a day without one is a gap, not a bridge.
+    lines = [
+        fch.LineChartData(
+            points=[fch.LineChartDataPoint(x=i, y=round(value, 2), tooltip=f"{series[i][0]:%d %b}: {value:.1f}",
+                                           point=True) for i, value in run],
+            color=MOOD_COLORS[Mood.GOOD], stroke_width=3, curved=False)
+        for run in chart_segments(series)
+    ]
     chart = fch.LineChart(
-        data_series=[fch.LineChartData(points=points, color=MOOD_COLORS[Mood.GOOD], stroke_width=3,
-                                       curved=len(points) > 2, prevent_curve_over_shooting=True)],
+        data_series=lines,
         min_x=0, max_x=max(len(series) - 1, 1), min_y=1, max_y=5,
         left_axis=fch.ChartAxis(
             labels=[fch.ChartAxisLabel(value=int(m), label=ft.Text(m.word, size=11, no_wrap=True)) for m in Mood],

@@ -20,11 +20,15 @@ MOOD_COLORS = {
     Mood.GREAT: "#2E9E83",
 }
 
+ON_MOOD_COLOR = "#121212"
+"""Text and icons drawn on a mood colour, in light and dark themes alike: white reached only 2.4-3.6:1 on these
+calm mid-tones, this near-black reaches at least 4.5:1 on each (WCAG AA for text; tests/test_mood_colors.py)."""
+
 
 def mood_badge(mood: Mood) -> ft.Control:
     """The mood's icon on its colour, as a small round badge."""
     return ft.Container(
-        ft.Icon(MOOD_ICONS[mood], color=ft.Colors.WHITE, size=22),
+        ft.Icon(MOOD_ICONS[mood], color=ON_MOOD_COLOR, size=22),
         bgcolor=MOOD_COLORS[mood],
         width=36,
         height=36,
