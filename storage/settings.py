@@ -16,7 +16,7 @@ class Settings:
     theme: str = "system"
     day_starts_at: int = 0  # hour (0-4) when a new day begins, for night owls
     country: str = ""  # ISO code for crisis lines; "" means not chosen yet
-    show_streaks: bool = True
+    show_streaks: bool = False  # counters are off until the person asks for them: a count can feel like a verdict
 
 
 def problems(settings: Settings) -> list[str]:

@@ -35,6 +35,8 @@ def test_one_tap_saves_and_the_entry_survives_a_restart(chromium, data_dir):
     with running_tend(data_dir) as url:
         page = chromium.new_page(viewport=PHONE)
         open_tend(page, url)
+        go_to(page, "Settings")
+        tap(page.get_by_role("switch", name=re.compile(r"^Show counts")))  # counters are off by default
         go_to(page, "History")
         expect(entries(page).filter(has_text="Good at")).to_have_count(1)
         expect(page.get_by_text("You checked in on 1 of the last 7 days.")).to_be_visible()

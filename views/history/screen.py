@@ -52,6 +52,11 @@ def day_dialog(day: date, entries, on_edit, on_close) -> ft.AlertDialog:
     )
 
 
+def checked_in_words(days: int) -> str:
+    """A zero is never shown as a count: after time away, a greeting rather than a tally."""
+    return "Welcome back." if days == 0 else f"You checked in on {days} of the last {STREAK_SPAN} days."
+
+
 def low_day_words(days: int | None) -> str:
     if days is None:
         return f"No low days in the last {LOOK_BACK} days."
@@ -104,8 +109,7 @@ def HistoryScreen() -> ft.Control:
             set_shown(shown + MORE_ENTRIES)
 
     streak = (
-        [ft.Text(f"You checked in on {checked_in_days(recent, now, day_start, STREAK_SPAN)} "
-                 f"of the last {STREAK_SPAN} days."),
+        [ft.Text(checked_in_words(checked_in_days(recent, now, day_start, STREAK_SPAN))),
          ft.Text(low_day_words(days_since_low_day(season, now, day_start)))]
         if tend.settings.show_streaks else []
     )

@@ -49,7 +49,7 @@ def SettingsScreen() -> ft.Control:
             options=[ft.DropdownOption(key=str(hour), text=text) for hour, text in DAY_START_CHOICES],
         )),
         ft.Text("For night owls: a check-in at 1 am can still count for the day before."),
-        switch_row("Show how many days I checked in", settings.show_streaks,
+        switch_row("Show counts: days I checked in, days since a low day", settings.show_streaks,
                    lambda e: change(show_streaks=e.control.value)),
         section_title("Emotions to choose from"),
         EmotionTagsEditor(),
