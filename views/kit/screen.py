@@ -14,7 +14,7 @@ def screen(title: str, *controls: ft.Control, on_near_end: Callable[[], None] | 
         if e.max_scroll_extent - e.pixels < 400:
             on_near_end()
 
-    return ft.Column(
+    column = ft.Column(
         [
             ft.Semantics(header=True, content=ft.Text(title, theme_style=ft.TextThemeStyle.HEADLINE_MEDIUM)),
             *controls,
@@ -26,6 +26,8 @@ def screen(title: str, *controls: ft.Control, on_near_end: Callable[[], None] | 
         on_scroll=watch_scroll if on_near_end else None,
         scroll_interval=250,
     )
+    # Centred in whatever room there is: on a desktop window the column no longer hugs the left edge.
+    return ft.Container(column, alignment=ft.Alignment.TOP_CENTER, expand=True)
 
 
 def section_title(text: str) -> ft.Control:

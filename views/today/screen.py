@@ -30,8 +30,9 @@ def mood_button(mood: Mood, on_tap) -> ft.Control:
                 horizontal_alignment=ft.CrossAxisAlignment.CENTER,
                 spacing=4,
             ),
-            # No fixed width: with large text a button grows to fit its word, and the row wraps.
-            padding=ft.Padding.symmetric(horizontal=10, vertical=10),
+            # No fixed width: with large text a button grows to fit its word, and the row wraps. 6 px each side
+            # keeps the five on one row down to a 320 px phone, and the 36 px icon + 12 a 48 px target.
+            padding=ft.Padding.symmetric(horizontal=6, vertical=10),
             border_radius=16,
             ink=True,
             on_click=lambda: on_tap(mood),
