@@ -11,6 +11,8 @@ from platformdirs import user_data_dir
 
 from storage.store.durable import message_for
 from storage.errors import StorageError
+from storage.your_data.command_line import COMMANDS
+from storage.your_data.command_line import run as run_command
 from storage.your_data.exchange import record_problems
 from storage.store.logs import set_up_logging
 from storage.store.ownership import FolderInUse
@@ -68,6 +70,9 @@ def daily_backup_problem(store: Store, now) -> str | None:
 
 
 def main(argv: list[str]) -> None:
+    if argv[:1] and argv[0] in COMMANDS:  # `export FILE` or `import FILE`: no window, the same code as the buttons
+        zone = local_zone()
+        sys.exit(run_command(argv, default_data_dir(), clock_for(zone), zone))
     args = parse_arguments(argv)
     data_dir = args.data_dir or default_data_dir()
     zone = local_zone()
