@@ -151,20 +151,32 @@ def _check_in(row: dict[str, str], line: int, now: datetime, localize: Localize,
         raise _refused(line, "mood", f"{shown(mood_text)} has no Tend mood. Please choose one for it and "
                                      "import again.")
     at = _moment(row, line, localize)
-    tags = [tag for tag in dict.fromkeys(part.strip().lower() for part in _cell(row, "activities").split("|")) if tag]
-    note = "\n".join(part for part in (plain_text(_cell(row, "note_title")), plain_text(_cell(row, "note")))
-                     if part)
-    problems = check_in_problems(mood, tags=tags, note=note, at=at, now=now)
+    tags = _cell(row, "activities").split("|")
+    problems, check_in = entry_check_in(mood, at, tags, _cell(row, "note_title"), _cell(row, "note"), now, seen)
     if problems:
         field, problem = next(iter(problems.items()))
         raise _refused(line, _COLUMN_OF.get(field, field), problem)
+    return check_in
+
+
+def entry_check_in(mood: int, at: datetime, tags: list[str], note_title: str, note: str, now: datetime,
+                   seen: Counter) -> tuple[dict[str, str], CheckIn | None]:
+    """(problems by field, None), or ({}, the check-in) for one Daylio entry, from its CSV row or its backup.
+
+    Its id comes from its content, so the same entry from a CSV and from a backup is the same check-in, and
+    `seen` counts identical entries so that repeats stay separate entries."""
+    tags = [tag for tag in dict.fromkeys(part.strip().lower() for part in tags) if tag]
+    note = "\n".join(part for part in (plain_text(note_title.strip()), plain_text(note.strip())) if part)
+    problems = check_in_problems(mood, tags=tags, note=note, at=at, now=now)
+    if problems:
+        return problems, None
     content = "\x1f".join((at.isoformat(), str(mood), *tags, "\x1e", note))
     seen[content] += 1
     if seen[content] > 1:  # the same entry twice in Daylio is two entries in Tend too
         content += f"\x1d{seen[content]}"
     made = stamp(at)  # "changed when it happened", so a second import of the same file finds nothing newer
-    return CheckIn(id=str(uuid.uuid5(_NAMESPACE, content)), mood=Mood(mood), at=at, tags=tuple(tags), note=note,
-                   created=made, updated=made)
+    return {}, CheckIn(id=str(uuid.uuid5(_NAMESPACE, content)), mood=Mood(mood), at=at, tags=tuple(tags),
+                       note=note, created=made, updated=made)
 
 
 def plain_text(note: str) -> str:

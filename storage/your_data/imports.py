@@ -1,4 +1,4 @@
-"""One "Import" for every file Tend can read: a Tend export (JSON) or a Daylio export (CSV).
+"""One "Import" for every file Tend can read: a Tend export (JSON), a Daylio export (CSV) or backup (.daylio).
 
 People pick a file, not a format, so the file itself says which reader it needs.
 Both readers check everything before writing, so a wrong guess only ever gives a
@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import PurePath
 
 from storage.your_data.daylio import Localize, Moods, import_daylio
+from storage.your_data.daylio_backup import import_daylio_backup, is_daylio_backup
 from storage.your_data.exchange import SIZE_LIMIT, ImportProblem, ImportReport, import_tend_export
 
 _JSON_STARTS = (b"{", b"[")
@@ -30,6 +31,8 @@ def import_file(store, file_name: str, data: bytes, now: datetime, localize: Loc
                 moods: Moods | None = None) -> ImportReport:
     """Import a picked file with the reader it needs; ImportProblem (nothing changed) if it can't be imported,
     MoodsToConfirm (nothing changed) if its mood names need the person's word first, given back as `moods`."""
+    if is_daylio_backup(file_name, data):
+        return import_daylio_backup(store, data, now, source=file_name)
     if is_tend_export(file_name, data):
         return import_tend_export(store, data, now, source=file_name)
     return import_daylio(store, data, now, localize, source=file_name, moods=moods)

@@ -64,7 +64,8 @@ def YourData() -> ft.Control:
 
     async def import_a_file(say: Say) -> None:
         reader = FileReader()
-        picked = await reader.pick("Choose a Tend export (.json) or a Daylio export (.csv)", ["json", "csv"])
+        picked = await reader.pick("Choose a Tend export (.json) or a Daylio export (.csv) or backup (.daylio)",
+                                   ["json", "csv", "daylio"])
         if picked is None:
             return
         report(None)
@@ -129,7 +130,7 @@ def YourData() -> ft.Control:
                 ],
                 wrap=True,
             ),
-            ft.Text("Import adds what a Tend export or a Daylio export (CSV) holds. A file with a problem changes "
+            ft.Text("Import adds what a Tend export or a Daylio export (CSV) or backup (.daylio) holds. A file with a problem changes "
                     "nothing, and Tend backs up your data just before an import."),
             ft.Row(
                 [
