@@ -73,7 +73,8 @@ def test_the_older_header_with_a_year_and_a_localised_date_is_read(store):
     import_daylio(store, older, NOW, local, moods=parse_mapping("dobrze=4,bad=2"))
 
     assert [(entry.at, entry.mood) for entry in every_check_in(store)] == [
-        (datetime(2017, 9, 7, 12, 10, tzinfo=BERLIN), Mood.GOOD), (datetime(2018, 6, 22, 20, 39, tzinfo=BERLIN), Mood.LOW)]
+        (datetime(2017, 9, 7, 12, 10, tzinfo=BERLIN), Mood.GOOD),
+        (datetime(2018, 6, 22, 20, 39, tzinfo=BERLIN), Mood.LOW)]
 
 
 def test_the_newest_header_with_scales_and_a_file_without_its_header_are_read(store):
@@ -84,8 +85,8 @@ def test_the_newest_header_with_scales_and_a_file_without_its_header_are_read(st
     assert [(entry.mood, entry.note) for entry in every_check_in(store)] == [(Mood.LOW, ""), (Mood.GREAT, "Bruuuuh.")]
 
 
-@pytest.mark.parametrize("name, level", [("Super", 5), ("génial", 5), ("bien", 4), ("tak sobie", 3), ("ужасно", 1),
-                                         ("最高", 5), ("Bad [-]", 2), ("vaguely good", 4), ("Sin animo", 3)])
+@pytest.mark.parametrize("name, level", [("Super", 5), ("génial", 5), ("bien", 4), ("tak sobie", 3),
+                                         ("ужасно", 1), ("最高", 5), ("Bad [-]", 2), ("vaguely good", 4), ("Sin animo", 3)])
 def test_guesses_know_the_default_names_in_common_languages(name, level):
     assert guess(name) == level
 

@@ -22,7 +22,7 @@ def test_a_german_export_asks_for_its_moods_once_then_imports_every_entry(phone,
         "2025-03-02,2. März,Sonntag,8:30 pm,schlecht,,,\n",
         encoding="utf-8")
     import_file(phone, daylio)
-    asked = phone.get_by_role("group", name=re.compile(r"^Which Tend mood does each mood in “daylio_export_de\.csv”"))
+    asked = phone.get_by_role("group", name=re.compile(r"^Which Tend mood does each mood in “daylio_export_de"))
     expect(asked).to_be_visible()
     expect(asked.get_by_role("button")).to_have_count(5)  # super, Müde, schlecht, Import, Cancel
 

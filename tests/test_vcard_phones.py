@@ -17,7 +17,8 @@ def read(data: bytes):
 def test_a_shift_jis_card_is_read_in_its_charset_quoted_printable_or_8_bit():
     name = "安藤ロイド".encode("shift_jis")
     quoted = "".join(f"={byte:02X}" for byte in name).encode()
-    data = (b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=SHIFT_JIS:" + name + b"\r\nTEL;CELL:090-1234-5678\r\nEND:VCARD\r\n"
+    data = (b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN;CHARSET=SHIFT_JIS:" + name
+            + b"\r\nTEL;CELL:090-1234-5678\r\nEND:VCARD\r\n"
             b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=SHIFT_JIS;ENCODING=QUOTED-PRINTABLE:" + quoted +
             b"\r\nTEL:03-0000-0000\r\nEND:VCARD\r\n")
 
@@ -61,7 +62,8 @@ def test_an_iphone_card_keeps_faxes_out_and_orders_preferred_then_mobile_then_th
 
 def test_a_contact_with_more_than_five_numbers_keeps_five_and_is_told_never_dropped():
     numbers = "".join(f"TEL;TYPE=WORK:020 7946 01{index:02}\r\n" for index in range(7))
-    card = f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kim\r\nTEL;TYPE=HOME,PAGER:0800\r\n{numbers}TEL;PREF=1:07700 900123\r\nEND:VCARD\r\n"
+    card = (f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kim\r\nTEL;TYPE=HOME,PAGER:0800\r\n{numbers}"
+            "TEL;PREF=1:07700 900123\r\nEND:VCARD\r\n")
 
     found = candidates_from(card.encode(), NOW)
 
@@ -89,7 +91,8 @@ def test_cards_nested_in_a_21_card_are_read_as_the_cards_they_are():
 
 
 def test_a_card_without_a_name_in_a_nested_file_is_told_by_its_place_in_the_file():
-    text = "BEGIN:VCARD\r\nVERSION:2.1\r\nTEL:0987654\r\nBEGIN:VCARD\r\nVERSION:2.1\r\nN:Inner\r\nTEL:0123456\r\nEND:VCARD\r\nEND:VCARD\r\n"
+    text = ("BEGIN:VCARD\r\nVERSION:2.1\r\nTEL:0987654\r\n"
+            "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Inner\r\nTEL:0123456\r\nEND:VCARD\r\nEND:VCARD\r\n")
 
     result = parse_vcards(text)
 

@@ -44,17 +44,20 @@ _RICH_TAGS = re.compile(r"</?\s*(?:p|div|b|i|u|s|em|strong|strike|span|font|ul|o
                         re.IGNORECASE)
 _MONTHS = {
     1: "january jan januar janvier enero gennaio janeiro januari styczeń stycznia январь января",
-    2: "february feb februar février fevrier febrero febbraio fevereiro februari luty lutego февраль февраля",
+    2: "february feb februar février fevrier febrero febbraio fevereiro februari luty lutego "
+       "февраль февраля",
     3: "march mar märz maerz mars marzo março marco maart marzec marca март марта",
     4: "april apr avril abril aprile kwiecień kwietnia апрель апреля",
     5: "may mai mayo maggio maio mei maj maja май мая",
     6: "june jun juni juin junio giugno junho czerwiec czerwca июнь июня",
     7: "july jul juli juillet julio luglio julho lipiec lipca июль июля",
     8: "august aug août aout agosto augustus sierpień sierpnia август августа",
-    9: "september sep sept septembre septiembre settembre setembro wrzesień września сентябрь сентября",
+    9: "september sep sept septembre septiembre settembre setembro wrzesień września "
+       "сентябрь сентября",
     10: "october oct oktober octobre octubre ottobre outubro październik października октябрь октября",
     11: "november nov novembre noviembre novembro listopad listopada ноябрь ноября",
-    12: "december dec dezember décembre decembre diciembre dicembre dezembro grudzień grudnia декабрь декабря",
+    12: "december dec dezember décembre decembre diciembre dicembre dezembro grudzień grudnia "
+        "декабрь декабря",
 }
 _MONTH_OF = {word: month for month, words in _MONTHS.items() for word in words.split()}
 

@@ -130,8 +130,8 @@ def YourData() -> ft.Control:
                 ],
                 wrap=True,
             ),
-            ft.Text("Import adds what a Tend export or a Daylio export (CSV) or backup (.daylio) holds. A file with a problem changes "
-                    "nothing, and Tend backs up your data just before an import."),
+            ft.Text("Import adds what a Tend export or a Daylio export (CSV) or backup (.daylio) holds. A file with a "
+                    "problem changes nothing, and Tend backs up your data just before an import."),
             ft.Row(
                 [
                     ft.FilledTonalButton("Import", icon=ft.Icons.UPLOAD_FILE, disabled=work.busy,
