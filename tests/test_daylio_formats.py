@@ -86,7 +86,8 @@ def test_the_newest_header_with_scales_and_a_file_without_its_header_are_read(st
 
 
 @pytest.mark.parametrize("name, level", [("Super", 5), ("génial", 5), ("bien", 4), ("tak sobie", 3),
-                                         ("ужасно", 1), ("最高", 5), ("Bad [-]", 2), ("vaguely good", 4), ("Sin animo", 3)])
+                                         ("ужасно", 1), ("最高", 5), ("Bad [-]", 2), ("vaguely good", 4),
+                                         ("Sin animo", 3)])
 def test_guesses_know_the_default_names_in_common_languages(name, level):
     assert guess(name) == level
 
