@@ -9,7 +9,7 @@ from typing import Callable
 
 import flet as ft
 
-from storage.help.crisis_lines import country_from_locale, load_crisis_directory
+from storage.help.crisis_lines import country_from_locale, guess_country, load_crisis_directory
 from storage.store.persistence import Store
 from storage.prompts import needs_welcome
 from storage.settings import Settings, load_settings, save_settings
@@ -46,12 +46,15 @@ BUNDLED_FONTS = {
 TEXT_STYLE_NAMES = ("display", "headline", "title", "label", "body")
 
 
-def with_local_country(settings: Settings) -> Settings:
-    """Until the person picks a country, offer the emergency number of the country their system is set to."""
+def with_local_country(settings: Settings, zone: tzinfo | None = None, listed=None) -> Settings:
+    """Until the person picks a country, offer the emergency number of the country their system is set to: its
+    locale's region, else its time zone's country (`listed`: the countries Tend knows; None takes any region)."""
     if settings.country:
         return settings
     system_locale = os.environ.get("LC_ALL") or os.environ.get("LANG") or locale.getlocale()[0]
-    return dataclasses.replace(settings, country=country_from_locale(system_locale))
+    region = country_from_locale(system_locale)
+    guess = guess_country(system_locale, getattr(zone, "key", None), [region] if listed is None else listed)
+    return dataclasses.replace(settings, country=guess)
 
 
 def with_fallback_fonts() -> ft.TextTheme:
@@ -86,8 +89,8 @@ def App(store: Store, assets_dir: Path, clock: Callable[[], datetime], zone: tzi
     """`notice_at_start`: what Tend must say as it opens (it can't save, today's backup failed), in the banner that
     leaves Get help now free, unlike a dialog."""
     page = ft.context.page
-    settings, set_settings = ft.use_state(lambda: with_local_country(load_settings(store)))
     crisis = ft.use_memo(lambda: load_crisis_directory(assets_dir / "crisis_lines.json"), [])
+    settings, set_settings = ft.use_state(lambda: with_local_country(load_settings(store), zone, crisis.emergency))
     notice, set_notice = ft.use_state(notice_at_start)
     failed_route, set_failed_route = ft.use_state(None)
 

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import Iterable, NoReturn
 
 DIALABLE = frozenset("0123456789 +-")
 """What a number to call or text may hold: digits, spaces, + and -."""
@@ -96,6 +96,89 @@ def country_from_locale(locale_tag: str | None) -> str:
         return ""
     parts = locale_tag.split(".")[0].replace("-", "_").split("_")
     return parts[1].upper() if len(parts) > 1 and len(parts[1]) == 2 and parts[1].isalpha() else ""
+
+
+ZONE_COUNTRIES: dict[str, str] = {
+    **dict.fromkeys(["Europe/Vienna"], "AT"),
+    **dict.fromkeys([
+        "Australia/Lord_Howe", "Australia/Hobart", "Australia/Melbourne", "Australia/Sydney", "Australia/Broken_Hill",
+        "Australia/Brisbane", "Australia/Lindeman", "Australia/Adelaide", "Australia/Darwin", "Australia/Perth",
+        "Australia/Eucla", "Australia/ACT", "Australia/Canberra", "Australia/Currie", "Australia/LHI",
+        "Australia/NSW", "Australia/North", "Australia/Queensland", "Australia/South", "Australia/Tasmania",
+        "Australia/Victoria", "Australia/West", "Australia/Yancowinna"], "AU"),
+    **dict.fromkeys(["Europe/Brussels"], "BE"),
+    **dict.fromkeys([
+        "America/Noronha", "America/Belem", "America/Fortaleza", "America/Recife", "America/Araguaina",
+        "America/Maceio", "America/Bahia", "America/Sao_Paulo", "America/Campo_Grande", "America/Cuiaba",
+        "America/Santarem", "America/Porto_Velho", "America/Boa_Vista", "America/Manaus", "America/Eirunepe",
+        "America/Rio_Branco", "America/Porto_Acre", "Brazil/Acre", "Brazil/DeNoronha", "Brazil/East",
+        "Brazil/West"], "BR"),
+    **dict.fromkeys([
+        "America/St_Johns", "America/Halifax", "America/Glace_Bay", "America/Moncton", "America/Goose_Bay",
+        "America/Blanc-Sablon", "America/Toronto", "America/Iqaluit", "America/Atikokan", "America/Winnipeg",
+        "America/Resolute", "America/Rankin_Inlet", "America/Regina", "America/Swift_Current", "America/Edmonton",
+        "America/Cambridge_Bay", "America/Inuvik", "America/Creston", "America/Dawson_Creek", "America/Fort_Nelson",
+        "America/Whitehorse", "America/Dawson", "America/Vancouver", "America/Montreal", "America/Thunder_Bay",
+        "America/Nipigon", "America/Rainy_River", "America/Yellowknife", "America/Pangnirtung", "Canada/Atlantic",
+        "Canada/Central", "Canada/Eastern", "Canada/Mountain", "Canada/Newfoundland", "Canada/Pacific",
+        "Canada/Saskatchewan", "Canada/Yukon"], "CA"),
+    **dict.fromkeys(["Europe/Zurich"], "CH"),
+    **dict.fromkeys(["Europe/Berlin", "Europe/Busingen"], "DE"),
+    **dict.fromkeys(["Europe/Copenhagen"], "DK"),
+    **dict.fromkeys(["Europe/Madrid", "Africa/Ceuta", "Atlantic/Canary"], "ES"),
+    **dict.fromkeys(["Europe/Helsinki"], "FI"),
+    **dict.fromkeys(["Europe/Paris"], "FR"),
+    **dict.fromkeys(["Europe/London", "Europe/Belfast", "GB"], "GB"),
+    **dict.fromkeys(["Asia/Hong_Kong", "Hongkong"], "HK"),
+    **dict.fromkeys(["Europe/Budapest"], "HU"),
+    **dict.fromkeys(["Europe/Dublin", "Eire"], "IE"),
+    **dict.fromkeys(["Asia/Kolkata", "Asia/Calcutta"], "IN"),
+    **dict.fromkeys(["Europe/Rome"], "IT"),
+    **dict.fromkeys(["Asia/Tokyo", "Japan"], "JP"),
+    **dict.fromkeys(["Europe/Malta"], "MT"),
+    **dict.fromkeys([
+        "America/Mexico_City", "America/Cancun", "America/Merida", "America/Monterrey", "America/Matamoros",
+        "America/Chihuahua", "America/Ciudad_Juarez", "America/Ojinaga", "America/Mazatlan",
+        "America/Bahia_Banderas", "America/Hermosillo", "America/Tijuana", "America/Ensenada",
+        "America/Santa_Isabel", "Mexico/BajaNorte", "Mexico/BajaSur", "Mexico/General"], "MX"),
+    **dict.fromkeys(["Europe/Amsterdam"], "NL"),
+    **dict.fromkeys(["Europe/Oslo"], "NO"),
+    **dict.fromkeys(["Pacific/Auckland", "Pacific/Chatham", "NZ", "NZ-CHAT"], "NZ"),
+    **dict.fromkeys(["Europe/Warsaw", "Poland"], "PL"),
+    **dict.fromkeys(["Europe/Lisbon", "Atlantic/Madeira", "Atlantic/Azores", "Portugal"], "PT"),
+    **dict.fromkeys(["Europe/Bucharest"], "RO"),
+    **dict.fromkeys(["Europe/Stockholm"], "SE"),
+    **dict.fromkeys(["Asia/Singapore", "Singapore"], "SG"),
+    **dict.fromkeys([
+        "America/New_York", "America/Detroit", "America/Kentucky/Louisville", "America/Kentucky/Monticello",
+        "America/Indiana/Indianapolis", "America/Indiana/Vincennes", "America/Indiana/Winamac",
+        "America/Indiana/Marengo", "America/Indiana/Petersburg", "America/Indiana/Vevay", "America/Chicago",
+        "America/Indiana/Tell_City", "America/Indiana/Knox", "America/Menominee", "America/North_Dakota/Center",
+        "America/North_Dakota/New_Salem", "America/North_Dakota/Beulah", "America/Denver", "America/Boise",
+        "America/Phoenix", "America/Los_Angeles", "America/Anchorage", "America/Juneau", "America/Sitka",
+        "America/Metlakatla", "America/Yakutat", "America/Nome", "America/Adak", "Pacific/Honolulu",
+        "America/Indianapolis", "America/Louisville", "America/Fort_Wayne", "America/Knox_IN", "US/Alaska",
+        "US/Aleutian", "US/Arizona", "US/Central", "US/East-Indiana", "US/Eastern", "US/Hawaii",
+        "US/Indiana-Starke", "US/Michigan", "US/Mountain", "US/Pacific"], "US"),
+    **dict.fromkeys(["Africa/Johannesburg"], "ZA"),
+}
+"""IANA time zones of the countries Tend lists, from the tz database's zone.tab (and the old names it keeps as
+links), so a system set to no particular language still leads to a likely emergency number."""
+
+
+def country_from_zone(zone_name: str | None) -> str:
+    """'Europe/Berlin' gives 'DE'; a zone of a country Tend doesn't list, or none, gives ''."""
+    return ZONE_COUNTRIES.get((zone_name or "").strip(), "")
+
+
+def guess_country(locale_tag: str | None, zone_name: str | None, listed: Iterable[str]) -> str:
+    """The country to offer until the person chooses one: the locale's region if Tend lists it, else the time
+    zone's country if Tend lists it, else '' (then Get help now offers 112 and the directory)."""
+    known = set(listed)
+    for candidate in (country_from_locale(locale_tag), country_from_zone(zone_name)):
+        if candidate in known:
+            return candidate
+    return ""
 
 
 def _line(code: str, where: str, raw: dict) -> CrisisLine:
