@@ -17,6 +17,7 @@ class Settings:
     day_starts_at: int = 0  # hour (0-4) when a new day begins, for night owls
     country: str = ""  # ISO code for crisis lines; "" means not chosen yet
     show_streaks: bool = False  # counters are off until the person asks for them: a count can feel like a verdict
+    safety_plan_locked: bool = False  # True: the app lock hides the safety plan from Get help now too
 
 
 def problems(settings: Settings) -> list[str]:
@@ -31,6 +32,8 @@ def problems(settings: Settings) -> list[str]:
         found.append("Please choose a country from the list.")
     if not isinstance(settings.show_streaks, bool):
         found.append("Showing streaks is either on or off.")
+    if not isinstance(settings.safety_plan_locked, bool):
+        found.append("Keeping the safety plan behind the lock is either on or off.")
     return found
 
 

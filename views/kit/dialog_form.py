@@ -12,6 +12,8 @@ def dialog_form(fields: list[ft.Control], problems: dict[str, str], on_save, on_
     device refused; either way a line above the buttons says nothing was saved. A second quick tap on Save or
     Delete does nothing: a new record is saved once. Call it on every render of the form (it keeps a hook).
     """
+    from views.help.get_help import GetHelpInForm  # imported here: Get help now itself opens the People form
+
     taps = use_tap_gate()
     buttons = ft.Row(
         [
@@ -26,6 +28,7 @@ def dialog_form(fields: list[ft.Control], problems: dict[str, str], on_save, on_
     outcome = problems.get("save") or (problems and "Nothing was saved yet: please look at the marked details.")
     return ft.Column(
         [
+            GetHelpInForm(),  # a tap on the top bar's Get help now would close the form and lose what was typed
             ft.Column(fields, spacing=12, scroll=ft.ScrollMode.AUTO, expand=True),
             *([ft.Text(outcome, color=ft.Colors.ERROR)] if outcome else []),
             buttons,

@@ -16,6 +16,7 @@ from views.context import Tend, use_tend
 from views.device.unlock import device_unlock, unlocked_by_device
 from views.device.disconnected import carried_out_at_once
 from views.guard import component
+from views.help.get_help import plan_readable_without_pin
 from views.kit.pin_field import pin_field
 
 AWAY = (ft.AppLifecycleState.INACTIVE, ft.AppLifecycleState.HIDE, ft.AppLifecycleState.PAUSE)
@@ -144,7 +145,8 @@ def LockScreen(on_opened, focus_at_once: bool = True) -> ft.Control:
             *([ft.TextButton("Use fingerprint or face", icon=ft.Icons.FINGERPRINT, on_click=unlock_with_device)]
               if device else []),
             ft.Text("Need help right now? “Get help now” at the top works without your PIN: it has your "
-                    "emergency number and crisis lines."),
+                    "emergency number and crisis lines"
+                    + (", and your safety plan to read." if plan_readable_without_pin(tend) else ".")),
         ],
         spacing=16,
         width=420,

@@ -21,10 +21,11 @@ class PersonCallbacks:
     closed: Callable[[], None]
 
 
-def person_dialog(original: Person | None, callbacks: PersonCallbacks) -> ft.AlertDialog:
+def person_dialog(original: Person | None, callbacks: PersonCallbacks, supports: tuple = ()) -> ft.AlertDialog:
+    """`supports`: the kinds already chosen for someone new ("Add a line you trust" picks crisis)."""
     return ft.AlertDialog(
         title=ft.Text(f"Edit {original.name}" if original else "Add someone"),
-        content=PersonForm(original, callbacks),
+        content=PersonForm(original, callbacks, supports),
         on_dismiss=callbacks.closed,
     )
 
@@ -39,7 +40,7 @@ def days_from_text(text: str) -> int | None | str:
 
 
 @component
-def PersonForm(original: Person | None, callbacks: PersonCallbacks) -> ft.Control:
+def PersonForm(original: Person | None, callbacks: PersonCallbacks, new_supports: tuple = ()) -> ft.Control:
     tend = use_tend()
     # Typed text lives in a ref so Save sees the last keystroke (see CheckInForm).
     typed = ft.use_ref(lambda: {
@@ -51,7 +52,7 @@ def PersonForm(original: Person | None, callbacks: PersonCallbacks) -> ft.Contro
         "every": str(original.stay_in_touch_days or "") if original else "",
     }).current
     phone_count, set_phone_count = ft.use_state(len(typed["phones"]))
-    supports, set_supports = ft.use_state(tuple(original.supports) if original else ())
+    supports, set_supports = ft.use_state(tuple(original.supports) if original else new_supports)
     preferred, set_preferred = ft.use_state(original.preferred if original else None)
     problems, set_problems = ft.use_state({})
     name_field = ft.use_ref(None)

@@ -1,6 +1,7 @@
 """Settings → App lock: turning the PIN on (typed twice) or off (after the current PIN), and what it protects."""
 
 import asyncio
+import dataclasses
 
 import flet as ft
 
@@ -9,6 +10,7 @@ from storage.errors import StorageError
 from views.context import use_tend
 from views.guard import component
 from views.lock.screen import refused_message, tried_pin
+from views.kit.labelled import switch_row
 from views.kit.pin_field import pin_field
 
 WHAT_IT_PROTECTS = (
@@ -16,9 +18,10 @@ WHAT_IT_PROTECTS = (
     "reopened (on a phone with a fingerprint or face "
     "unlock, that opens it too). It hides your screens from someone who "
     "picks up this device. It does not encrypt Tend's files on this device, and backups and export files are not "
-    "locked. Get help now stays reachable on the lock screen. Tend keeps no copy of your PIN, only a scrambled "
-    "check of it, so if you forget it, it can't be shown to you; your entries are not lost, though: deleting the "
-    "file lock.json in Tend's data folder turns the lock off."
+    "locked. Get help now stays reachable on the lock screen, and from it your safety plan, to read only (changing "
+    "it needs the PIN), unless you keep the plan behind the lock below. Tend keeps no copy of your PIN, only a "
+    "scrambled check of it, so if you forget it, it can't be shown to you; your entries are not lost, though: "
+    "deleting the file lock.json in Tend's data folder turns the lock off."
 )
 
 
@@ -85,6 +88,12 @@ def AppLockSettings() -> ft.Control:
             ft.FilledTonalButton("Turn off the app lock", icon=ft.Icons.LOCK_OPEN, on_click=lambda: ask("off"))
             if is_on else
             ft.FilledTonalButton("Lock Tend with a PIN", icon=ft.Icons.LOCK_OUTLINE, on_click=lambda: ask("set")),
+            switch_row("Keep my safety plan behind the lock too", tend.settings.safety_plan_locked,
+                       lambda e: tend.change_settings(dataclasses.replace(
+                           tend.settings, safety_plan_locked=bool(e.control.value)))),
+            ft.Text("On: Get help now still has your emergency number and crisis lines, but reading your plan asks "
+                    "for the PIN." if tend.settings.safety_plan_locked else
+                    "Off: someone holding this device can read your safety plan from Get help now without the PIN."),
         ],
         spacing=12,
     )

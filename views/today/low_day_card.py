@@ -4,9 +4,10 @@ safety plan. Dismissed, it stays away for the rest of the day."""
 
 import flet as ft
 
-from storage.people.model import people_for
+from storage.people.model import Support, people_for
 from views.context import use_tend
 from views.guard import component
+from views.help.crisis_lines import crisis_help
 from views.help.get_help import SAFETY_PLAN_ROUTE
 from views.people.screen import need_picker
 from views.people.card import reach_buttons
@@ -23,11 +24,16 @@ def LowDayCard(on_dismiss) -> ft.Control:
     people = use_reminding().people.values()
     now = tend.now()
     chosen = people_for(need, people, reaching.last_contacts)[:5] if need else []
+    offers = []
     if need and not chosen:
-        offers = [ft.Text(f"No one saved gives {need.value} support yet. The crisis lines under 'Get help now' "
-                          "are there for you any time.")]
-    else:
-        offers = [
+        offers = [ft.Text(f"No one saved gives {need.value} support yet. You can call these, here or under "
+                          "'Get help now':")]
+    elif need is Support.CRISIS:
+        offers = [ft.Text("You can call these, here or under 'Get help now':")]
+    if need is Support.CRISIS or (need and not chosen):
+        offers += crisis_help(tend)
+    if chosen:
+        offers += [
             ft.Column([ft.Text(person.name, weight=ft.FontWeight.BOLD),
                        ft.Text(last_reached_words(person, reaching.last_contacts, now)),
                        ft.Row(reach_buttons(person, reaching.reach), wrap=True)], spacing=4)

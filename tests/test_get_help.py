@@ -1,0 +1,129 @@
+"""Get help now, as a person in a hurry meets it in a real browser: always a number to call (a guess from the time
+zone, or 112 and a country picker), crisis lines on the low-day card, the safety plan to read past the app lock, and
+Get help now over an open form without losing what was typed."""
+
+import re
+from contextlib import contextmanager
+from datetime import datetime
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from browser import PHONE, fill, go_to, open_tend, running_tend, screenshot, tap
+from storage.app_lock import AppLock
+from storage.help.safety_plan import load_plan, save_plan, with_step
+from storage.settings import load_settings
+from storage.store.persistence import Store
+
+pytestmark = pytest.mark.browser
+NO_COUNTRY = {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TZ": "Etc/UTC"}
+BERLIN = {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TZ": "Europe/Berlin"}
+PIN = "739164"
+
+
+@contextmanager
+def tend_on_a_phone(chromium, data_dir, env):
+    with running_tend(data_dir, env) as url:
+        context = chromium.new_context(viewport=PHONE)
+        page = context.new_page()
+        open_tend(page, url)
+        yield page
+        context.close()
+
+
+def open_get_help(page: Page) -> None:
+    tap(page.get_by_role("button", name="Get help now").last)
+    expect(page.get_by_role("button", name="Open my safety plan")).to_be_visible()
+
+
+def test_with_no_country_to_go_by_get_help_offers_112_and_picking_a_country_shows_its_lines(chromium, data_dir):
+    with tend_on_a_phone(chromium, data_dir, NO_COUNTRY) as page:
+        open_get_help(page)
+        expect(page.get_by_role("button", name="Call 112")).to_be_visible()
+        expect(page.get_by_text(re.compile("112 reaches the emergency services"))).to_be_visible()
+        expect(page.get_by_role("button", name="International directory of crisis lines")).to_be_visible()
+        screenshot(page, "get-help-no-country-phone")
+        tap(page.get_by_role("button", name="Choose your country"))
+        fill(page, "Find your country", "kingdom")
+        expect(page.get_by_role("button", name="Germany")).to_have_count(0)
+        tap(page.get_by_role("button", name="United Kingdom"))
+        expect(page.get_by_role("button", name="Call 999")).to_be_visible()
+        expect(page.get_by_role("button", name="Call Samaritans, 116 123")).to_be_visible()
+        expect(page.get_by_role("button", name="Not in United Kingdom? Choose your country")).to_be_visible()
+    store = Store.open(data_dir, datetime.now().astimezone())  # the choice was saved
+    assert load_settings(store).country == "GB"
+    store.close()
+
+
+def test_the_time_zone_guesses_a_country_and_lines_say_who_they_are_for(chromium, data_dir):
+    with tend_on_a_phone(chromium, data_dir, BERLIN) as page:
+        open_get_help(page)
+        expect(page.get_by_role("button", name="Call 112")).to_be_visible()
+        expect(page.get_by_text("Emergency number for Germany.")).to_be_visible()
+        expect(page.get_by_role("button", name=re.compile(r"^Call TelefonSeelsorge")).first).to_be_visible()
+        screenshot(page, "get-help-guessed-country-phone")
+        tap(page.get_by_role("button", name="Not in Germany? Choose your country"))
+        fill(page, "Find your country", "aus")
+        tap(page.get_by_role("button", name="Australia"))
+        expect(page.get_by_role("button", name="Call 000")).to_be_visible()
+        expect(page.get_by_role("group", name=re.compile(r"^13YARN For Aboriginal and Torres Strait Islander people"))
+               ).to_be_visible()
+
+
+def test_the_low_day_card_with_crisis_chosen_has_a_call_button_for_a_crisis_line(chromium, data_dir):
+    with tend_on_a_phone(chromium, data_dir, BERLIN) as page:
+        tap(page.get_by_role("button", name="Log mood: Low", exact=True))
+        card = page.get_by_role("group", name=re.compile(r"^Would talking to someone help\?"))
+        expect(card).to_be_visible()
+        tap(page.get_by_role("checkbox", name="I need crisis support"))
+        expect(page.get_by_role("button", name=re.compile(r"^Call TelefonSeelsorge")).first).to_be_visible()
+        expect(page.get_by_role("button", name="Call 112")).to_be_visible()
+
+
+def test_with_a_pin_the_safety_plan_opens_from_get_help_to_read_and_editing_asks_for_the_pin(chromium, data_dir):
+    now = datetime.now().astimezone()
+    store = Store.open(data_dir, now)
+    AppLock(store).set_pin(PIN, now)
+    save_plan(store, with_step(load_plan(store), "reasons", text="My sister"), now)
+    store.close()
+    with running_tend(data_dir, BERLIN) as url:
+        context = chromium.new_context(viewport=PHONE)
+        page = context.new_page()
+        open_tend(page, url, heading="Tend is locked")
+        open_get_help(page)
+        screenshot(page, "get-help-lock-screen-phone")
+        tap(page.get_by_role("button", name="Open my safety plan"))
+        expect(page.get_by_text("• My sister")).to_be_visible()
+        screenshot(page, "safety-plan-read-only-lock-screen-phone")
+        tap(page.get_by_role("button", name="Edit my plan"))
+        expect(page.get_by_role("heading", name="Tend is locked")).to_be_visible()
+        expect(page.get_by_role("textbox", name="PIN")).to_be_visible()
+        context.close()
+
+
+def test_get_help_opens_over_an_open_form_and_what_was_typed_is_still_there(chromium, data_dir):
+    with tend_on_a_phone(chromium, data_dir, BERLIN) as page:
+        go_to(page, "People")
+        tap(page.get_by_role("button", name="Add someone"))
+        fill(page, "Name", "Sam")
+        tap(page.get_by_role("button", name="Get help now"))  # the one in the form: the top bar's is under it
+        expect(page.get_by_role("button", name="Call 112")).to_be_visible()
+        expect(page.get_by_role("button", name=re.compile(r"^Call TelefonSeelsorge")).first).to_be_visible()
+        screenshot(page, "get-help-over-a-form-phone")
+        tap(page.get_by_role("button", name="Back to the form"))
+        expect(page.get_by_role("button", name="Call 112")).to_have_count(0)
+        expect(page.get_by_role("textbox", name="Name")).to_have_value("Sam")
+        tap(page.get_by_role("button", name="Save"))
+        expect(page.get_by_role("group", name=re.compile(r"^Sam "))).to_be_visible()
+
+
+def test_add_a_line_you_trust_from_get_help_is_a_crisis_contact_there(chromium, data_dir):
+    with tend_on_a_phone(chromium, data_dir, BERLIN) as page:
+        open_get_help(page)
+        tap(page.get_by_role("button", name="Add a line you trust"))
+        expect(page.get_by_role("checkbox", name=re.compile(r"^Crisis:"))).to_be_checked()
+        fill(page, "Name", "Dr Okafor's line")
+        fill(page, "Phone", "030 1234567")
+        tap(page.get_by_role("button", name="Save"))
+        expect(page.get_by_text("Your crisis contacts")).to_be_visible()
+        expect(page.get_by_role("button", name="Call Dr Okafor's line")).to_be_visible()
