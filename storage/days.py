@@ -9,6 +9,8 @@ from datetime import date, datetime, time, timedelta, tzinfo
 
 DAY_STARTS = range(0, 5)
 """The hours a day may start at: midnight to 04:00."""
+WEEKDAYS = range(7)
+"""The days of the week as `date.weekday()` numbers them: Monday = 0 to Sunday = 6."""
 
 
 def day_of(at: datetime, day_starts_at: int) -> date:

@@ -10,7 +10,8 @@ from storage.people.repository import PeopleRepository
 from storage.store.persistence import Store
 from storage.reminders.actions import (mark_done, missed_while_closed, note_looked_at, snooze, snooze_person)
 from storage.reminders.repository import FILE, ReminderRepository
-from storage.reminders.rules import Due, done, due_now, new_reminder, revised, snooze_ends_at
+from storage.reminders.model import new_reminder, revised
+from storage.reminders.rules import Due, done, due_now, snooze_ends_at
 from storage_fixtures import NOW, store  # noqa: F401 (fixture)
 
 LONDON = ZoneInfo("Europe/London")

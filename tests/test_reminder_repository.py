@@ -10,8 +10,9 @@ import pytest
 
 from storage.store.persistence import Store
 from storage.reminders.repository import FILE, ReminderRepository
-from storage.reminders.rules import (Due, Reminder, ReminderProblems, TouchPlan, done, due_now, missed_since, new_reminder,
-                               overdue, snoozed)
+from storage.reminders.keep_in_touch import TouchPlan, overdue
+from storage.reminders.model import Reminder, ReminderProblems, new_reminder
+from storage.reminders.rules import Due, done, due_now, missed_since, snoozed
 from storage_fixtures import NOW, store  # noqa: F401 (fixture)
 
 LONDON = ZoneInfo("Europe/London")

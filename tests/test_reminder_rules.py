@@ -12,10 +12,11 @@ from hypothesis import strategies as st
 
 from storage.days import day_of
 from storage.checkins.model import with_fixed_offset
-from storage.reminders.rules import (TEXT_LIMIT, Due, Overdue, Reminder, ReminderProblems, TouchPlan, already_handled,
-                               document_from_reminder, done, due_now, missed_since, new_reminder, next_occurrence,
-                               overdue, reminder_from_document, reminder_problems, revised, skipped, snooze_ends_at,
-                               snoozed, touch_due_at, wall_clock_moment)
+from storage.reminders.keep_in_touch import Overdue, TouchPlan, overdue, touch_due_at
+from storage.reminders.model import (TEXT_LIMIT, Reminder, ReminderProblems, document_from_reminder, new_reminder,
+                                     reminder_from_document, reminder_problems, revised)
+from storage.reminders.rules import (Due, already_handled, done, due_now, missed_since, next_occurrence, skipped,
+                                     snooze_ends_at, snoozed, wall_clock_moment)
 
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")

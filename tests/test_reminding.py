@@ -4,7 +4,8 @@ import asyncio
 import logging
 from datetime import datetime, timezone
 
-from storage.reminders.rules import Due, Reminder
+from storage.reminders.model import Reminder
+from storage.reminders.rules import Due
 from views.reminders.due import describe, look_regularly
 
 

@@ -14,7 +14,9 @@ import pytest
 from storage.store.backups import BackupInfo
 from storage.checkins.model import Mood, new_check_in
 from storage.people.model import REACHABLE_BY, Way, new_person
-from storage.reminders.rules import CHECK_IN, Due, Overdue, TouchPlan, due_now, new_reminder, snoozed
+from storage.reminders.keep_in_touch import Overdue, TouchPlan
+from storage.reminders.model import ReminderKind, new_reminder
+from storage.reminders.rules import Due, due_now, snoozed
 from storage.settings import Settings
 from storage.checkins.trends import ReachingOut
 from views import app
@@ -110,9 +112,9 @@ def test_a_date_is_read_as_year_month_day_or_not_at_all(typed, day):
 
 
 @pytest.mark.parametrize("fields, words", [
-    (dict(kind=CHECK_IN, times=("09:00", "20:30")), "09:00 and 20:30, every day"),
-    (dict(kind=CHECK_IN, repeat="weekdays", weekdays=frozenset({4, 0, 2})), "09:00, Mon, Wed, Fri"),
-    (dict(kind=CHECK_IN, repeat="weekdays", weekdays=frozenset(range(7))), "09:00, every day"),
+    (dict(kind=ReminderKind.CHECK_IN, times=("09:00", "20:30")), "09:00 and 20:30, every day"),
+    (dict(kind=ReminderKind.CHECK_IN, repeat="weekdays", weekdays=frozenset({4, 0, 2})), "09:00, Mon, Wed, Fri"),
+    (dict(kind=ReminderKind.CHECK_IN, repeat="weekdays", weekdays=frozenset(range(7))), "09:00, every day"),
     (dict(kind="own", text="Tablets", times=("20:00",), repeat="none", starts_on=date(2026, 11, 23)),
      "20:00, on Monday 23 November"),
     (dict(kind="own", text="Call Mum", repeat="weekly", starts_on=date(2026, 11, 26)), "09:00, every Thursday"),
@@ -362,7 +364,7 @@ def test_tend_looks_every_20_seconds_unless_a_test_asks_for_less():
 
 
 def test_a_due_item_says_what_it_asks_in_a_few_calm_words():
-    check_in = new_reminder(NOW, kind=CHECK_IN, times=("09:00",))
+    check_in = new_reminder(NOW, kind=ReminderKind.CHECK_IN, times=("09:00",))
     own = new_reminder(NOW, kind="own", text="Take my tablets", times=("20:00",), repeat="none",
                        starts_on=NOW.date())
     plan = TouchPlan("p1", "Sam", 3, None, NOW - timedelta(days=10))
@@ -382,7 +384,7 @@ def test_only_people_with_a_stay_in_touch_rhythm_have_a_plan():
 
 def test_a_due_item_keeps_its_key_across_looks_and_comes_back_from_a_snooze_under_a_new_one():
     """The key is what "Later" puts aside: the same ringing stays aside, a snooze's end is a new ringing."""
-    reminder = new_reminder(NOW, kind=CHECK_IN, times=("09:00",))
+    reminder = new_reminder(NOW, kind=ReminderKind.CHECK_IN, times=("09:00",))
     [ringing] = due_now([reminder], NOW.replace(hour=9, minute=1), LONDON)
     [looked_again] = due_now([reminder], NOW.replace(hour=9, minute=2), LONDON)
     assert due_items.due_key(looked_again) == due_items.due_key(ringing)
@@ -396,7 +398,7 @@ def test_a_due_item_keeps_its_key_across_looks_and_comes_back_from_a_snooze_unde
 # --- phone notifications: the week ahead ---------------------------------------------------------------------------
 
 def test_the_phone_is_given_the_next_weeks_reminders_soonest_first():
-    daily = new_reminder(NOW, kind=CHECK_IN, times=("09:00",))
+    daily = new_reminder(NOW, kind=ReminderKind.CHECK_IN, times=("09:00",))
     tablets = new_reminder(NOW, kind="own", text="Tablets", times=("20:00",), repeat="none", starts_on=NOW.date())
     ahead = phone_notifications.upcoming([tablets, daily], NOW, LONDON, 0)
     assert [item.at for item in ahead] == sorted(item.at for item in ahead)
@@ -407,7 +409,7 @@ def test_the_phone_is_given_the_next_weeks_reminders_soonest_first():
 
 
 def test_no_more_are_scheduled_than_a_phone_holds():
-    many = [new_reminder(NOW, kind=CHECK_IN, times=(f"{hour:02}:00",)) for hour in range(9, 19)]
+    many = [new_reminder(NOW, kind=ReminderKind.CHECK_IN, times=(f"{hour:02}:00",)) for hour in range(9, 19)]
     ahead = phone_notifications.upcoming(many, NOW, LONDON, 0)
     assert len(ahead) == phone_notifications.MOST_SCHEDULED
     assert ahead[0].at == NOW.replace(hour=9, minute=0)

@@ -13,7 +13,8 @@ from datetime import date, datetime, tzinfo
 
 from storage.people.repository import PeopleRepository
 from storage.reminders.repository import ReminderRepository
-from storage.reminders.rules import Due, Reminder, already_handled, done, missed_since
+from storage.reminders.model import Reminder
+from storage.reminders.rules import Due, already_handled, done, missed_since
 
 
 def mark_done(store, reminder_id: str, occurrence: datetime, now: datetime) -> Reminder | None:

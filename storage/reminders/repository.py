@@ -10,7 +10,7 @@ a second snooze of the same person replaces the first.
 from datetime import datetime
 
 from storage.records import parse_stamp, stamp, with_times
-from storage.reminders.rules import Reminder, checked, document_from_reminder, reminder_from_document
+from storage.reminders.model import Reminder, checked, document_from_reminder, reminder_from_document
 
 FILE = "reminders"
 REMINDER, TOUCH_SNOOZE, LAST_SEEN = "reminder", "touch-snooze", "last-seen"

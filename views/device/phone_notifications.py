@@ -9,7 +9,8 @@ import asyncio
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from storage.reminders.rules import Reminder, next_occurrence
+from storage.reminders.model import Reminder, ReminderKind
+from storage.reminders.rules import next_occurrence
 
 ANSWER_TIMEOUT_SECONDS = 3
 PERMISSION_TIMEOUT_SECONDS = 120  # a person reading the phone's permission dialog
@@ -37,7 +38,8 @@ def upcoming(reminders: list[Reminder], now: datetime, zone, day_starts_at: int)
     for reminder in reminders:
         after = now
         while (moment := next_occurrence(reminder, after, zone, day_starts_at)) and moment - now <= AHEAD:
-            found.append(Upcoming(moment, "Time to check in" if reminder.kind == "check_in" else reminder.text))
+            words = "Time to check in" if reminder.kind == ReminderKind.CHECK_IN else reminder.text
+            found.append(Upcoming(moment, words))
             after = moment
     return sorted(found, key=lambda item: item.at)[:MOST_SCHEDULED]
 

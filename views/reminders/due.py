@@ -25,7 +25,9 @@ from storage.people.repository import PeopleRepository
 from storage.records import parse_stamp
 from storage.reminders.actions import mark_done, missed_while_closed, note_looked_at, snooze, snooze_person
 from storage.reminders.repository import ReminderRepository
-from storage.reminders.rules import Due, Overdue, TouchPlan, due_now, overdue, snooze_ends_at
+from storage.reminders.keep_in_touch import Overdue, TouchPlan, overdue
+from storage.reminders.model import ReminderKind
+from storage.reminders.rules import Due, due_now, snooze_ends_at
 from storage import prompts
 from views.device import phone_notifications
 from views.context import Tend, use_tend
@@ -245,6 +247,6 @@ def describe(item: Due | Overdue) -> str:
     if isinstance(item, Overdue):
         late = item.days_overdue
         return f"Stay in touch with {item.plan.name}" + (f" ({late} days since it was due)" if late > 1 else "")
-    if item.reminder.kind == "check_in":
+    if item.reminder.kind == ReminderKind.CHECK_IN:
         return f"Time to check in ({item.at:%H:%M})"
     return item.reminder.text

@@ -3,7 +3,9 @@ Snooze, Done. Shown as the banner over every screen when something comes due, an
 
 import flet as ft
 
-from storage.reminders.rules import Due, Overdue
+from storage.reminders.keep_in_touch import Overdue
+from storage.reminders.model import ReminderKind
+from storage.reminders.rules import Due
 from views.guard import component
 from views.kit.labelled import said_as
 from views.kit.notice import banner
@@ -39,7 +41,8 @@ def DueItem(item: Due | Overdue, on_later=None) -> ft.Control:
         finish = said_as(ft.TextButton, "Done", f"I reached out to {item.plan.name}",
                          on_click=lambda: reaching.log_by_hand(person))
     else:
-        reach = [ft.FilledButton("Check in now", on_click=check_in_now)] if item.reminder.kind == "check_in" else []
+        reach = ([ft.FilledButton("Check in now", on_click=check_in_now)]
+                 if item.reminder.kind == ReminderKind.CHECK_IN else [])
         finish = said_as(ft.TextButton, "Done", f"Done: {what}", on_click=lambda: reminding.done(item))
     actions = [*reach, said_as(ft.TextButton, "Snooze", f"Snooze: {what}", on_click=lambda: reminding.ask_snooze(item)),
                finish, *([ft.TextButton("Later", on_click=on_later)] if on_later else [])]

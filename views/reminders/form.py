@@ -8,7 +8,7 @@ import flet as ft
 
 from storage.errors import StorageError
 from storage.reminders.repository import ReminderRepository
-from storage.reminders.rules import CHECK_IN, EVERY_DAY, Reminder, ReminderProblems, new_reminder, revised
+from storage.reminders.model import EVERY_DAY, Reminder, ReminderKind, ReminderProblems, new_reminder, revised
 from views.context import use_tend
 from views.guard import component
 from views.kit.labelled import labelled_group, named, switch_row
@@ -27,7 +27,7 @@ class ReminderCallbacks:
 
 
 def reminder_dialog(kind: str, original: Reminder | None, callbacks: ReminderCallbacks) -> ft.AlertDialog:
-    title = "Check-in reminder" if kind == CHECK_IN else "Your own reminder"
+    title = "Check-in reminder" if kind == ReminderKind.CHECK_IN else "Your own reminder"
     return ft.AlertDialog(title=ft.Text(("Change: " if original else "Add: ") + title),
                           content=ReminderForm(kind, original, callbacks), on_dismiss=callbacks.closed)
 
@@ -71,7 +71,8 @@ def ReminderForm(kind: str, original: Reminder | None, callbacks: ReminderCallba
         "every_days": str(original.every_days) if original else "2",
     }).current
     weekdays, set_weekdays = ft.use_state(original.weekdays if original else EVERY_DAY)
-    repeat, set_repeat = ft.use_state(original.repeat if original else ("weekdays" if kind == CHECK_IN else "none"))
+    first_repeat = "weekdays" if kind == ReminderKind.CHECK_IN else "none"
+    repeat, set_repeat = ft.use_state(original.repeat if original else first_repeat)
     always, set_always = ft.use_state(original.always if original else False)
     problems, set_problems = ft.use_state([])
     taps = use_tap_gate()  # a second quick tap on Save makes no second reminder
@@ -84,7 +85,7 @@ def ReminderForm(kind: str, original: Reminder | None, callbacks: ReminderCallba
         fields = dict(kind=kind, text=typed["text"].strip(), times=times_from_text(typed["times"]),
                       weekdays=frozenset(weekdays), repeat=repeat, always=always,
                       every_days=int(every) if every.isdigit() else 0,
-                      starts_on=None if kind == CHECK_IN else day_from_text(typed["starts_on"]))
+                      starts_on=None if kind == ReminderKind.CHECK_IN else day_from_text(typed["starts_on"]))
         at = tend.now()
         try:
             reminder = revised(original, at, **fields) if original else new_reminder(at, **fields)
@@ -104,7 +105,7 @@ def ReminderForm(kind: str, original: Reminder | None, callbacks: ReminderCallba
     day_chips = labelled_group("On these days", ft.Row(
         [ft.Chip(label=WEEKDAYS[d], selected=d in weekdays, on_select=lambda _, d=d: toggle_day(d)) for d in range(7)],
         wrap=True, spacing=4))
-    if kind == CHECK_IN:
+    if kind == ReminderKind.CHECK_IN:
         controls = [
             field("times", "Times of day", hint_text="09:00, 20:30"),
             day_chips,

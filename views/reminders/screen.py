@@ -4,7 +4,9 @@ import flet as ft
 
 from storage.people.repository import PeopleRepository
 from storage.reminders.repository import ReminderRepository
-from storage.reminders.rules import CHECK_IN, OWN, next_occurrence, touch_due_at
+from storage.reminders.keep_in_touch import touch_due_at
+from storage.reminders.model import ReminderKind
+from storage.reminders.rules import next_occurrence
 from views.checkins.editing import notice_card
 from views.context import use_tend
 from views.reminders.due_items import DueItem, due_key
@@ -45,9 +47,9 @@ def RemindersScreen() -> ft.Control:
 
     def row(reminder) -> ft.Control:
         upcoming = next_occurrence(reminder, now, tend.zone, tend.settings.day_starts_at)
-        title = reminder.text if reminder.kind == OWN else "Check in"
+        title = reminder.text if reminder.kind == ReminderKind.OWN else "Check in"
         details = schedule_words(reminder)
-        if reminder.kind == CHECK_IN and not reminder.always:
+        if reminder.kind == ReminderKind.CHECK_IN and not reminder.always:
             details += " · skipped on days you've checked in"
         return ft.ListTile(
             title=ft.Text(title),
@@ -57,8 +59,8 @@ def RemindersScreen() -> ft.Control:
             trailing=icon_action(ft.Icons.DELETE_OUTLINE, f"Delete the reminder: {title}", lambda: delete(reminder)),
         )
 
-    check_ins = [row(r) for r in reminders if r.kind == CHECK_IN]
-    own = [row(r) for r in reminders if r.kind == OWN]
+    check_ins = [row(r) for r in reminders if r.kind == ReminderKind.CHECK_IN]
+    own = [row(r) for r in reminders if r.kind == ReminderKind.OWN]
     people = PeopleRepository(tend.store)
     plans = touch_plans(people.people(), people.last_contacts())
     return screen(
@@ -67,7 +69,7 @@ def RemindersScreen() -> ft.Control:
         section_title("Checking in"),
         *(check_ins or [ft.Text("No check-in reminders yet. A gentle nudge at a time that suits you can help.")]),
         ft.FilledTonalButton("Add a check-in reminder", icon=ft.Icons.ADD_ALARM,
-                             on_click=lambda: set_editing((CHECK_IN, None))),
+                             on_click=lambda: set_editing((ReminderKind.CHECK_IN, None))),
         section_title("Losing touch"),
         *([DueItem(item, key=due_key(item)) for item in reminding.overdue]
           or [ft.Text("No one is overdue." if plans else
@@ -76,7 +78,8 @@ def RemindersScreen() -> ft.Control:
           for plan in plans],
         section_title("Your own reminders"),
         *(own or [ft.Text("Anything you'd like a nudge for: medication, a walk, an appointment.")]),
-        ft.FilledTonalButton("Add a reminder", icon=ft.Icons.ADD, on_click=lambda: set_editing((OWN, None))),
+        ft.FilledTonalButton("Add a reminder", icon=ft.Icons.ADD,
+                             on_click=lambda: set_editing((ReminderKind.OWN, None))),
         section_title("On this device"),
         ft.Text(reminding.notifications),
         *([ft.FilledTonalButton("Allow notifications", icon=ft.Icons.NOTIFICATIONS_ACTIVE_OUTLINED,

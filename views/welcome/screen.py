@@ -9,7 +9,7 @@ from storage import prompts
 from storage.people.model import PersonProblems, new_person
 from storage.people.repository import PeopleRepository
 from storage.reminders.repository import ReminderRepository
-from storage.reminders.rules import ReminderProblems, new_reminder
+from storage.reminders.model import ReminderKind, ReminderProblems, new_reminder
 from views.context import use_tend
 from views.guard import component
 from views.kit.labelled import named, switch_row
@@ -55,7 +55,7 @@ def Welcome(on_done) -> ft.Control:
     def finish_with_reminder() -> None:
         if remind:
             try:
-                reminder = new_reminder(tend.now(), kind="check_in", times=(typed["time"].strip(),),
+                reminder = new_reminder(tend.now(), kind=ReminderKind.CHECK_IN, times=(typed["time"].strip(),),
                                         repeat="weekdays")
             except ReminderProblems as refused:
                 set_problems(refused.problems)
