@@ -1,4 +1,5 @@
-"""One "Import" for every file Tend can read: a Tend export (JSON), a Daylio export (CSV) or backup (.daylio).
+"""One "Import" for every file Tend can read: a Tend export (JSON), a Daylio export (CSV) or backup (.daylio), and
+the exports of Pixels and Daily You (JSON) and Bearable (CSV).
 
 People pick a file, not a format, so the file itself says which reader it needs.
 Both readers check everything before writing, so a wrong guess only ever gives a
@@ -16,7 +17,10 @@ from pathlib import PurePath
 
 from storage.your_data.daylio import Localize, Moods, import_daylio
 from storage.your_data.daylio_backup import import_daylio_backup, is_daylio_backup
-from storage.your_data.exchange import SIZE_LIMIT, ImportProblem, ImportReport, import_tend_export
+from storage.your_data.exchange import SIZE_LIMIT, ImportProblem, ImportReport, import_tend_export, import_text, \
+    merge_into
+from storage.your_data.other_apps import (bearable_check_ins, daily_you_check_ins, is_bearable, json_app,
+                                          parsed_json, pixels_check_ins)
 
 _JSON_STARTS = (b"{", b"[")
 _BLANK = b"\xef\xbb\xbf \t\r\n"  # a byte order mark and white space before the first character
@@ -34,7 +38,15 @@ def import_file(store, file_name: str, data: bytes, now: datetime, localize: Loc
     if is_daylio_backup(file_name, data):
         return import_daylio_backup(store, data, now, source=file_name)
     if is_tend_export(file_name, data):
+        content = parsed_json(import_text(data))
+        app = json_app(content)
+        if app == "pixels":
+            return merge_into(store, pixels_check_ins(content, now, localize)[0], now, file_name)
+        if app == "daily-you":
+            return merge_into(store, daily_you_check_ins(content, now, localize)[0], now, file_name)
         return import_tend_export(store, data, now, source=file_name)
+    if is_bearable(import_text(data)):
+        return merge_into(store, bearable_check_ins(import_text(data), now, localize, moods)[0], now, file_name)
     return import_daylio(store, data, now, localize, source=file_name, moods=moods)
 
 
