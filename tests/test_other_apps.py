@@ -9,8 +9,7 @@ import pytest
 
 from storage.checkins.model import Mood
 from storage.your_data.checkins_csv import every_check_in
-from storage.your_data.exchange import ImportReport
-from storage.your_data.imports import import_file
+from storage.your_data.imports import OtherAppReport, import_file
 from storage.your_data.mood_names import MoodName, MoodsToConfirm
 from storage_fixtures import NOW, store  # noqa: F401 (fixture)
 
@@ -35,7 +34,7 @@ def test_a_pixels_backup_gives_a_check_in_per_score_at_noon_with_its_tags(store)
     noon5, noon6 = (datetime(2026, 1, day, 12, tzinfo=LONDON) for day in (5, 6))
     assert found(store) == [(noon5, Mood.GOOD, ("calm",), "Long day"), (noon5, Mood.LOW, ("calm",), "Long day"),
                             (noon6, Mood.GREAT, ("joy",), "")]
-    assert report == ImportReport(added=3)
+    assert report == OtherAppReport(added=3)
 
 
 def test_daily_you_moods_from_minus_two_to_two_become_levels_one_to_five(store):
@@ -44,10 +43,13 @@ def test_daily_you_moods_from_minus_two_to_two_become_levels_one_to_five(store):
                  {"text": "", "mood": -2, "timeCreated": "2026-03-02T08:30:00", "timeModified": ""},
                  {"text": "A page without a mood", "mood": None, "timeCreated": "2026-03-03T08:30:00"}]
 
-    import_file(store, "daily_you.json", json.dumps(daily_you).encode(), NOW, local)
+    report = import_file(store, "daily_you.json", json.dumps(daily_you).encode(), NOW, local)
 
     assert found(store) == [(datetime(2026, 3, 1, 21, 35, tzinfo=LONDON), Mood.GREAT, (), "Walked by the river"),
                             (datetime(2026, 3, 2, 8, 30, tzinfo=LONDON), Mood.AWFUL, (), "")]
+    assert report.summary == ("Added 2, updated 0, and left 0 as they were (Tend already had the same or a newer "
+                              "version). Left out 1 entry that isn't a check-in (no mood, or another kind of "
+                              "reading).")
 
 
 BEARABLE = ("date,weekday,time of day,category,rating/amount,detail,notes\n"

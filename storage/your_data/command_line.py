@@ -17,7 +17,7 @@ from storage.people.repository import PeopleRepository
 from storage.store.persistence import Store
 from storage.your_data.checkins_csv import check_ins_csv, every_check_in
 from storage.your_data.exchange import ImportProblem, export_text, record_problems
-from storage.your_data.imports import import_file, size_problem
+from storage.your_data.imports import OtherAppReport, import_file, size_problem
 from storage.your_data.mood_names import MoodsToConfirm, key, parse_mapping
 
 COMMANDS = ("export", "import")
@@ -102,7 +102,7 @@ def _import(store, file: Path, map_moods: str | None, now: datetime, zone: tzinf
     except ImportProblem as problem:
         say(problem.message)
         return 1
-    read = report.added + report.updated + report.skipped
+    read = report.read if isinstance(report, OtherAppReport) else report.added + report.updated + report.skipped
     say(f"Read {_counted(read, 'entry', 'entries')} from {file.name}. {report.summary}")
     return 0
 

@@ -12,6 +12,7 @@ an export that would not fit is told when it is made.
 """
 
 import math
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePath
 
@@ -41,13 +42,38 @@ def import_file(store, file_name: str, data: bytes, now: datetime, localize: Loc
         content = parsed_json(import_text(data))
         app = json_app(content)
         if app == "pixels":
-            return merge_into(store, pixels_check_ins(content, now, localize)[0], now, file_name)
+            return _with_others(merge_into, store, pixels_check_ins(content, now, localize), now, file_name)
         if app == "daily-you":
-            return merge_into(store, daily_you_check_ins(content, now, localize)[0], now, file_name)
+            return _with_others(merge_into, store, daily_you_check_ins(content, now, localize), now, file_name)
         return import_tend_export(store, data, now, source=file_name)
     if is_bearable(import_text(data)):
-        return merge_into(store, bearable_check_ins(import_text(data), now, localize, moods)[0], now, file_name)
+        found = bearable_check_ins(import_text(data), now, localize, moods)
+        return _with_others(merge_into, store, found, now, file_name)
     return import_daylio(store, data, now, localize, source=file_name, moods=moods)
+
+
+@dataclass(frozen=True)
+class OtherAppReport(ImportReport):
+    """An import from another app, which may hold entries that aren't moods (a journal page, a sleep reading)."""
+
+    not_moods: int = 0
+
+    @property
+    def summary(self) -> str:
+        if not self.not_moods:
+            return super().summary
+        what = "entry that isn't a check-in" if self.not_moods == 1 else "entries that aren't check-ins"
+        return f"{super().summary} Left out {self.not_moods:,} {what} (no mood, or another kind of reading)."
+
+    @property
+    def read(self) -> int:
+        return self.added + self.updated + self.skipped + self.not_moods
+
+
+def _with_others(merge, store, found: tuple[dict, int], now: datetime, source: str) -> OtherAppReport:
+    files, not_moods = found
+    report = merge(store, files, now, source)
+    return OtherAppReport(report.added, report.updated, report.skipped, not_moods)
 
 
 def size_problem(size_bytes: int) -> ImportProblem | None:
