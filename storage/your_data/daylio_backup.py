@@ -57,19 +57,22 @@ def backup_content(data: bytes) -> dict:
 def daylio_backup_check_ins(content: dict, now: datetime) -> dict[str, list[dict]]:
     """Check-in records by month file from a backup's entries, each one checked; ImportProblem at the first fault."""
     levels = _levels(content.get("customMoods"))
-    tag_names = {tag.get("id"): str(tag.get("name") or "") for tag in _objects(content.get("tags"))}
+    tag_names = {tag.get("id"): str(tag.get("name") or "") for tag in _objects(content.get("tags"))
+                 if isinstance(tag.get("id"), (int, str))}
     files: dict[str, list[dict]] = {}
     seen: Counter[str] = Counter()
     for number, entry in enumerate(content["dayEntries"], start=1):
         where = f"Entry {number}"
         if not isinstance(entry, dict):
             raise ImportProblem(where, "this isn't an entry Tend can read. Please make the backup again.")
-        level = levels.get(entry.get("mood"))
+        mood = entry.get("mood")
+        level = levels.get(mood) if isinstance(mood, (int, str)) else None
         if level is None:
             raise ImportProblem(where, f"its mood ({shown(entry.get('mood'))}) isn't among the backup's moods. "
                                        "Please make the backup again.")
         at = _moment(entry, where)
-        tags = [tag_names.get(tag_id, "") for tag_id in entry.get("tags") or [] if not isinstance(tag_id, list)]
+        tag_ids = entry.get("tags") if isinstance(entry.get("tags"), list) else []
+        tags = [tag_names.get(tag_id, "") for tag_id in tag_ids if isinstance(tag_id, (int, str))]
         problems, check_in = entry_check_in(level, at, tags, _text(entry.get("note_title")), _text(entry.get("note")),
                                             now, seen)
         if problems:
@@ -84,7 +87,7 @@ def _levels(moods: object) -> dict[object, int]:
     levels = {}
     for mood in _objects(moods):
         group = mood.get("mood_group_id")
-        if isinstance(group, int) and 1 <= group <= 5:
+        if isinstance(group, int) and 1 <= group <= 5 and isinstance(mood.get("id"), (int, str)):
             levels[mood.get("id")] = 6 - group
     return levels
 

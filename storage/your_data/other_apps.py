@@ -67,9 +67,9 @@ def pixels_check_ins(content: list[dict], now: datetime, localize: Localize) -> 
         if not isinstance(scores, list) or not all(_level(score) for score in scores):
             raise ImportProblem(where, f"its scores ({shown(scores)}) should be 1 to 5.")
         at = _placed(_pixels_day(entry.get("date"), where), NOON, localize, where)
-        tags = [word for group in entry.get("tags") or [] if isinstance(group, dict)
-                for word in group.get("entries") or [] if isinstance(word, str)]
-        tags += [word for word in entry.get("emotions") or [] if isinstance(word, str)]
+        tags = [word for group in _list(entry.get("tags")) if isinstance(group, dict)
+                for word in _list(group.get("entries")) if isinstance(word, str)]
+        tags += [word for word in _list(entry.get("emotions")) if isinstance(word, str)]
         for score in scores:
             _add(files, seen, where, entry_check_in(int(score), at, tags, "", _text(entry.get("notes")), now, seen))
     return files, skipped
@@ -95,7 +95,11 @@ def daily_you_check_ins(content: list[dict], now: datetime, localize: Localize) 
 
 def bearable_check_ins(text: str, now: datetime, localize: Localize, moods: Moods | None) -> tuple[Files, int]:
     """(check-in records by month file, rows that aren't moods) from Bearable's CSV; MoodsToConfirm first."""
-    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline="")))
+    try:
+        rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""), strict=True))
+    except csv.Error:
+        raise ImportProblem("", "A line of this file can't be read as CSV: a quote may be missing. "
+                                "Please export it from Bearable again.") from None
     mood_rows = [(line, row) for line, row in enumerate(rows, start=2)
                  if (row.get("category") or "").strip().lower() == "mood"]
     if moods is None:
@@ -185,6 +189,10 @@ def _bearable_guess(rating: str) -> int:
     """A 1–10 rating on Tend's 1–5: 1–2 Awful … 9–10 Great."""
     value = _rating_order(rating)
     return min(5, max(1, int(-(-value // 2)))) if value >= 0 else 3
+
+
+def _list(value: object) -> list:
+    return value if isinstance(value, list) else []
 
 
 def _text(value: object) -> str:
