@@ -6,9 +6,13 @@ from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from storage.checkins.model import Mood
+from storage.store.persistence import Store
 from storage.your_data.checkins_csv import every_check_in
+from storage.your_data.exchange import ImportProblem
 from storage.your_data.imports import OtherAppReport, import_file
 from storage.your_data.mood_names import MoodName, MoodsToConfirm
 from storage_fixtures import NOW, store  # noqa: F401 (fixture)
@@ -70,3 +74,21 @@ def test_bearable_asks_what_its_ten_ratings_mean_then_imports_only_the_mood_rows
             for entry in every_check_in(store)] == [
         (datetime(2021, 12, 8).date(), time(18, 0), Mood.GOOD, "Better after tea"),
         (datetime(2021, 12, 9).date(), time(8, 15), Mood.LOW, "")]
+
+
+SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12)
+JSON_VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=3)
+                           | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=8)
+ENTRY_KEYS = st.sampled_from(["date", "type", "scores", "mood", "notes", "tags", "emotions", "timeCreated", "text"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.dictionaries(ENTRY_KEYS, JSON_VALUES, min_size=1), min_size=1, max_size=3))
+def test_any_pixels_or_daily_you_shaped_file_is_imported_whole_or_refused_unchanged(entries):
+    store = Store.open(None, NOW)
+    try:
+        import_file(store, "export.json", json.dumps(entries).encode(), NOW, local)
+    except (ImportProblem, MoodsToConfirm):
+        assert every_check_in(store) == []
+    else:
+        every_check_in(store)
