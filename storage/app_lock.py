@@ -141,7 +141,7 @@ class AppLock:
         self._save({"pin": locked_pin(pin), "failures": 0, "last_failure": None}, now)
 
     def turn_off(self) -> None:
-        """Remove the PIN. Ask for the current PIN (with `unlocks`) before offering this."""
+        """Remove the PIN. Ask for the current PIN (with `try_pin`) before offering this."""
         self._store.remove(LOCK_FILE, _RECORD_ID)
 
     def next_try_at(self, now: datetime) -> datetime | None:
@@ -153,10 +153,6 @@ class AppLock:
     def wrong_tries(self) -> int:
         """How many wrong tries in a row are counted now."""
         return self._record().get("failures", 0)
-
-    def unlocks(self, pin: str, now: datetime) -> bool:
-        """Whether `pin` opens the app now (see `try_pin`)."""
-        return self.try_pin(pin, now) is PinTry.OPENED
 
     def try_pin(self, pin: str, now: datetime) -> PinTry:
         """Check `pin`, one try at a time: the try is counted before the check, which takes about a tenth of a

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from storage.app_lock import (
     LOCK_FILE,
     AppLock,
+    PinTry,
     locked_pin,
     next_try_at,
     pin_matches,
@@ -101,7 +102,7 @@ def test_without_a_pin_the_app_is_open(store):
     lock = AppLock(store)
 
     assert not lock.is_on()
-    assert lock.unlocks("", NOW)
+    assert lock.try_pin("", NOW) is PinTry.OPENED
 
 
 def test_a_wrong_pin_is_refused_and_the_right_one_opens(store):
@@ -109,20 +110,20 @@ def test_a_wrong_pin_is_refused_and_the_right_one_opens(store):
     lock.set_pin("2580", NOW)
 
     assert lock.is_on()
-    assert not lock.unlocks("0852", NOW)
-    assert lock.unlocks("2580", NOW)
+    assert lock.try_pin("0852", NOW) is not PinTry.OPENED
+    assert lock.try_pin("2580", NOW) is PinTry.OPENED
 
 
 def test_after_three_wrong_tries_the_person_waits_and_tries_during_the_wait_are_refused(store):
     lock = AppLock(store)
     lock.set_pin("2580", NOW)
     for _ in range(4):
-        assert not lock.unlocks("1111", NOW)
+        assert lock.try_pin("1111", NOW) is not PinTry.OPENED
 
     assert lock.next_try_at(NOW) == NOW + timedelta(seconds=30)
-    assert not lock.unlocks("2580", NOW + timedelta(seconds=29))  # even the right PIN waits
+    assert lock.try_pin("2580", NOW + timedelta(seconds=29)) is not PinTry.OPENED  # even the right PIN waits
     assert lock.next_try_at(NOW + timedelta(seconds=29)) == NOW + timedelta(seconds=30)  # and it wasn't counted
-    assert lock.unlocks("2580", NOW + timedelta(seconds=30))
+    assert lock.try_pin("2580", NOW + timedelta(seconds=30)) is PinTry.OPENED
     assert lock.next_try_at(NOW + timedelta(seconds=30)) is None  # the right PIN clears the count
 
 
@@ -130,7 +131,7 @@ def test_closing_and_reopening_tend_does_not_skip_the_wait(data_dir):
     opened = Store.open(data_dir, NOW)
     AppLock(opened).set_pin("2580", NOW)
     for _ in range(4):
-        AppLock(opened).unlocks("1111", NOW)
+        AppLock(opened).try_pin("1111", NOW)
     opened.close()
 
     reopened = Store.open(data_dir, NOW)
@@ -141,8 +142,8 @@ def test_the_pin_never_reaches_the_file(data_dir):
     opened = Store.open(data_dir, NOW)
     lock = AppLock(opened)
     lock.set_pin(PIN, NOW)
-    lock.unlocks("87654321", NOW)
-    lock.unlocks(PIN, NOW)
+    lock.try_pin("87654321", NOW)
+    lock.try_pin(PIN, NOW)
     opened.close()
 
     text = (data_dir / f"{LOCK_FILE}.json").read_text()
@@ -156,7 +157,7 @@ def test_turning_the_lock_off_opens_the_app_without_a_pin(store):
     lock.turn_off()
 
     assert not lock.is_on()
-    assert lock.unlocks("", NOW)
+    assert lock.try_pin("", NOW) is PinTry.OPENED
 
 
 @settings(max_examples=20, deadline=None)

@@ -5,7 +5,7 @@ import zipfile
 from datetime import timedelta
 
 from storage.store import backups
-from storage.app_lock import AppLock
+from storage.app_lock import AppLock, PinTry
 from storage.your_data.exchange import export_text
 from storage.store.logs import FILE_NAME as LOG_FILE
 from storage.store.logs import FOLDER_NAME as LOG_FOLDER
@@ -38,7 +38,7 @@ def test_no_backup_holds_the_app_lock_or_the_log(data_dir):
 
     for backup in (daily, now, before_restore):
         assert names_in(backup) == ["checkins/2026-11.json", "people.json"], backup.name
-    assert AppLock(opened).unlocks("2580", NOW)  # the lock itself is still there, on this device only
+    assert AppLock(opened).try_pin("2580", NOW) is PinTry.OPENED  # the lock itself is still there, on this device only
 
 
 def test_an_export_holds_no_app_lock_and_no_log(data_dir):

@@ -213,9 +213,9 @@ def test_a_memory_store_makes_no_backups():
 def test_a_backup_gives_back_a_readable_copy_of_one_file(data_dir):
     opened, docs = saved_store(data_dir, "checkins/2026-11")
     opened.back_up_now(NOW)
-    copy = backups.readable_copy(data_dir, "checkins/2026-11.json")
+    _backup, copy = backups.newest_readable_copy(data_dir, "checkins/2026-11.json")
     assert list(json.loads(copy)["records"].values()) == docs
-    assert backups.readable_copy(data_dir, "people.json") is None
+    assert backups.newest_readable_copy(data_dir, "people.json") is None
 
 
 def test_temp_files_left_by_a_crash_are_cleared_by_daily_upkeep(data_dir):

@@ -3,6 +3,7 @@
 Every test that takes `store` runs twice: on the in-memory store and on real files.
 """
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -12,7 +13,7 @@ from storage.store.persistence import Store
 from storage.reminders.repository import FILE, ReminderRepository
 from storage.reminders.keep_in_touch import TouchPlan, overdue
 from storage.reminders.model import Reminder, ReminderProblems, new_reminder
-from storage.reminders.rules import Due, done, due_now, missed_since, snoozed
+from storage.reminders.rules import Due, done, due_now, missed_since, snooze_ends_at
 from storage_fixtures import NOW, store  # noqa: F401 (fixture)
 
 LONDON = ZoneInfo("Europe/London")
@@ -127,7 +128,7 @@ def test_done_and_snooze_survive_closing_the_app(tmp_path):
     ReminderRepository(first).save(done(reminder, london(2026, 11, 23, 21)), NOW)  # done early for the day
     other = new_reminder(london(2026, 11, 1, 8), kind="own", text="Call the GP", starts_on=date(2026, 11, 23),
                          times=("09:00",), repeat="none")
-    ReminderRepository(first).save(snoozed(other, "tomorrow morning", NOW, LONDON), NOW)
+    ReminderRepository(first).save(replace(other, snoozed_until=snooze_ends_at("tomorrow morning", NOW, LONDON)), NOW)
     ReminderRepository(first).mark_seen(NOW)
     first.close()
 

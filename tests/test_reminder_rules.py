@@ -1,5 +1,5 @@
 """The reminder rules: wall-clock schedules across clock changes, travel and night owls; due, missed, snooze,
-done and skip; keep-in-touch; validation and documents."""
+done; keep-in-touch; validation and documents."""
 
 import json
 from dataclasses import replace
@@ -15,8 +15,8 @@ from storage.checkins.model import with_fixed_offset
 from storage.reminders.keep_in_touch import Overdue, TouchPlan, overdue, touch_due_at
 from storage.reminders.model import (TEXT_LIMIT, Reminder, ReminderProblems, document_from_reminder, new_reminder,
                                      reminder_from_document, reminder_problems, revised)
-from storage.reminders.rules import (Due, already_handled, done, due_now, missed_since, next_occurrence, skipped,
-                                     snooze_ends_at, snoozed, wall_clock_moment)
+from storage.reminders.rules import (Due, already_handled, done, due_now, missed_since, next_occurrence,
+                                     snooze_ends_at, wall_clock_moment)
 
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -100,12 +100,6 @@ def test_several_times_a_day_on_chosen_weekdays_come_in_order():
         "2026-11-23T08:00:00+00:00", "2026-11-23T20:30:00+00:00", "2026-11-30T08:00:00+00:00"]
 
 
-def test_a_switched_off_reminder_never_rings():
-    reminder = check_in_reminder("09:00", enabled=False)
-    assert next_occurrence(reminder, london(2026, 11, 23, 8), LONDON) is None
-    assert due_now([reminder], london(2026, 11, 23, 10), LONDON) == []
-
-
 def test_a_trip_from_tokyo_to_new_york_follows_the_clock_where_you_are():
     reminder = own("Take my tablets", "09:00", starts_on=date(2026, 5, 1))
     in_tokyo = london(2026, 6, 1, 0, 30).astimezone(TOKYO)  # 08:30 in Tokyo
@@ -176,19 +170,12 @@ def test_your_own_reminder_waits_until_done_then_rings_at_the_next_time():
     assert next_occurrence(finished, now, LONDON) == london(2026, 11, 23, 10)
 
 
-def test_a_one_off_reminder_is_finished_after_done_or_skip():
+def test_a_one_off_reminder_is_finished_after_done():
     reminder = own("Dentist at 11", "09:30", starts_on=date(2026, 11, 23), repeat="none")
     [due] = due_now([reminder], london(2026, 11, 23, 9, 45), LONDON)
-    for handled in (done(reminder, due.at), skipped(reminder, due.at)):
-        assert next_occurrence(handled, london(2026, 1, 1, 0), LONDON) is None
-        assert due_now([handled], london(2027, 1, 1, 0), LONDON) == []
-
-
-def test_skipping_moves_the_schedule_on_just_like_done():
-    reminder = own("Evening walk", "19:00", starts_on=date(2026, 11, 1))
-    occurrence = london(2026, 11, 23, 19)
-    assert skipped(reminder, occurrence) == done(reminder, occurrence)
-    assert next_occurrence(skipped(reminder, occurrence), london(2026, 11, 23, 12), LONDON) == london(2026, 11, 24, 19)
+    handled = done(reminder, due.at)
+    assert next_occurrence(handled, london(2026, 1, 1, 0), LONDON) is None
+    assert due_now([handled], london(2027, 1, 1, 0), LONDON) == []
 
 
 def test_an_occurrence_done_or_passed_over_by_a_change_is_already_handled():
@@ -220,7 +207,7 @@ def test_a_new_reminder_does_not_ring_for_times_before_it_was_made():
 def test_changing_a_reminder_starts_it_afresh_without_a_backlog():
     reminder = own("Stretch", "12:00", starts_on=date(2026, 11, 1))
     now = london(2026, 11, 23, 10)
-    moved = revised(snoozed(reminder, "1 hour", now, LONDON), now, times=("08:00",))
+    moved = revised(replace(reminder, snoozed_until=snooze_ends_at("1 hour", now, LONDON)), now, times=("08:00",))
     assert (moved.id, moved.times, moved.snoozed_until) == (reminder.id, ("08:00",), None)
     assert due_now([moved], now, LONDON) == []
     assert next_occurrence(moved, now, LONDON) == london(2026, 11, 24, 8)
@@ -259,7 +246,7 @@ def test_a_snoozed_reminder_is_quiet_until_the_snooze_ends_then_rings_once():
     reminder = own("Take my tablets", "09:00", starts_on=date(2026, 11, 1))
     now = london(2026, 11, 23, 9, 5)
     [due] = due_now([reminder], now, LONDON)
-    resting = snoozed(reminder, "1 hour", now, LONDON)
+    resting = replace(reminder, snoozed_until=snooze_ends_at("1 hour", now, LONDON))
     assert due_now([resting], now + timedelta(minutes=30), LONDON) == []
     assert next_occurrence(resting, now, LONDON) == london(2026, 11, 23, 10, 5)
     [again] = due_now([resting], london(2026, 11, 23, 10, 6), LONDON)
@@ -272,7 +259,8 @@ def test_a_snoozed_reminder_is_quiet_until_the_snooze_ends_then_rings_once():
 
 def test_a_snooze_past_the_next_time_holds_it_back_and_rings_once_for_both():
     reminder = own("Take my tablets", "09:00", "13:00", starts_on=date(2026, 11, 1))
-    resting = snoozed(reminder, "chosen", london(2026, 11, 23, 9, 5), LONDON, chosen=london(2026, 11, 23, 15))
+    resting = replace(reminder, snoozed_until=snooze_ends_at("chosen", london(2026, 11, 23, 9, 5), LONDON,
+                                                       chosen=london(2026, 11, 23, 15)))
     assert due_now([resting], london(2026, 11, 23, 13, 30), LONDON) == []
     assert due_now([resting], london(2026, 11, 23, 15, 1), LONDON) == [Due(resting, london(2026, 11, 23, 15))]
 
@@ -468,9 +456,9 @@ def test_a_snooze_always_ends_later_and_tomorrow_morning_is_nine_on_the_next_day
 stored_moments = st.one_of(st.none(), moments.map(with_fixed_offset))  # what done, snooze and new_reminder keep
 
 
-@given(any_reminders, stored_moments, stored_moments, st.booleans(), st.booleans())
-def test_a_document_round_trip_is_exact_even_through_json(reminder, snooze, handled, always, enabled):
-    reminder = replace(reminder, snoozed_until=snooze, handled_until=handled, always=always, enabled=enabled)
+@given(any_reminders, stored_moments, stored_moments, st.booleans())
+def test_a_document_round_trip_is_exact_even_through_json(reminder, snooze, handled, always):
+    reminder = replace(reminder, snoozed_until=snooze, handled_until=handled, always=always)
     back = reminder_from_document(json.loads(json.dumps(document_from_reminder(reminder))))
     assert back == reminder
     assert [moment and moment.utcoffset() for moment in (back.snoozed_until, back.handled_until)] == [

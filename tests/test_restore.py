@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 
 from storage.store import backups
-from storage.app_lock import AppLock
+from storage.app_lock import AppLock, PinTry
 from storage.errors import StorageError
 from storage.your_data.exchange import exported
 from storage.store.persistence import Store
@@ -111,7 +111,7 @@ def test_the_app_lock_is_not_part_of_a_restore(data_dir):
 
     opened.restore_backup(backup, NOW)
 
-    assert AppLock(opened).is_on() and AppLock(opened).unlocks("2580", NOW)
+    assert AppLock(opened).is_on() and AppLock(opened).try_pin("2580", NOW) is PinTry.OPENED
 
 
 def test_a_damaged_backup_is_refused_and_nothing_changes(data_dir):

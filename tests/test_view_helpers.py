@@ -3,6 +3,7 @@ is, which clock and zone Tend runs on), checked directly with plain values inste
 
 import colorsys
 import platform
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from types import SimpleNamespace
@@ -16,7 +17,7 @@ from storage.checkins.model import Mood, new_check_in
 from storage.people.model import REACHABLE_BY, Way, new_person
 from storage.reminders.keep_in_touch import Overdue, TouchPlan
 from storage.reminders.model import ReminderKind, new_reminder
-from storage.reminders.rules import Due, due_now, snoozed
+from storage.reminders.rules import Due, due_now, snooze_ends_at
 from storage.settings import Settings
 from storage.checkins.trends import ReachingOut
 from views import app
@@ -388,7 +389,7 @@ def test_a_due_item_keeps_its_key_across_looks_and_comes_back_from_a_snooze_unde
     [ringing] = due_now([reminder], NOW.replace(hour=9, minute=1), LONDON)
     [looked_again] = due_now([reminder], NOW.replace(hour=9, minute=2), LONDON)
     assert due_items.due_key(looked_again) == due_items.due_key(ringing)
-    quieter = snoozed(reminder, "10 minutes", NOW.replace(hour=9, minute=2), LONDON)
+    quieter = replace(reminder, snoozed_until=snooze_ends_at("10 minutes", NOW.replace(hour=9, minute=2), LONDON))
     [back] = due_now([quieter], NOW.replace(hour=9, minute=13), LONDON)
     assert due_items.due_key(back) != due_items.due_key(ringing)
     plan = TouchPlan("p1", "Sam", 3, None, NOW - timedelta(days=10))

@@ -41,7 +41,6 @@ class Reminder:
     every_days: int = 1  # used by repeat "every_n_days"
     starts_on: date | None = None  # the first day; needed by own reminders and by "none", "weekly", "every_n_days"
     always: bool = False  # check-in reminders: ring even when that day already has a check-in
-    enabled: bool = True
     snoozed_until: datetime | None = None
     handled_until: datetime | None = None
 
@@ -72,7 +71,7 @@ def reminder_problems(reminder: Reminder) -> list[str]:
         found.append("Please choose the date of the first reminder.")
     elif reminder.starts_on is not None and not _is_date(reminder.starts_on):
         found.append("Please choose the first date from the calendar.")
-    if not isinstance(reminder.always, bool) or not isinstance(reminder.enabled, bool):
+    if not isinstance(reminder.always, bool):
         found.append("Switches on a reminder are either on or off.")
     return found
 
@@ -109,7 +108,6 @@ def document_from_reminder(reminder: Reminder) -> dict:
         "every_days": reminder.every_days,
         "starts_on": None if reminder.starts_on is None else reminder.starts_on.isoformat(),
         "always": reminder.always,
-        "enabled": reminder.enabled,
         "snoozed_until": _text_of(reminder.snoozed_until),
         "handled_until": _text_of(reminder.handled_until),
     }
@@ -127,7 +125,6 @@ def reminder_from_document(doc: dict) -> Reminder:
         every_days=doc["every_days"],
         starts_on=None if doc["starts_on"] is None else date.fromisoformat(doc["starts_on"]),
         always=doc["always"],
-        enabled=doc["enabled"],
         snoozed_until=_moment_of(doc["snoozed_until"]),
         handled_until=_moment_of(doc["handled_until"]),
     )

@@ -11,7 +11,7 @@ with a day that starts at 03:00, a Monday reminder at 01:00 rings in the small
 hours after Monday, and a check-in at 01:30 counts for the day before.
 
 The state of a reminder is two moments: `handled_until` (every occurrence at or
-before it was done, skipped or is older than the reminder) and `snoozed_until`
+before it was done or is older than the reminder) and `snoozed_until`
 (quiet until then, when it rings once for everything it held back). Every rule
 here is a pure function given `now`; nothing reads the clock.
 """
@@ -29,7 +29,6 @@ from storage.reminders.model import EVERY_DAYS_LIMIT, Reminder, ReminderKind, cl
 SEARCH_DAYS = EVERY_DAYS_LIMIT + 7
 """How many days to look through for an occurrence: longer than any repeat, so a valid schedule always shows up."""
 
-SNOOZE_CHOICES = ("10 minutes", "1 hour", "tomorrow morning", "chosen")
 MORNING = time(9, 0)
 """When a snooze until "tomorrow morning" ends."""
 _SNOOZE_SPANS = {"10 minutes": timedelta(minutes=10), "1 hour": timedelta(hours=1)}
@@ -49,9 +48,7 @@ class _Firing(NamedTuple):
 
 
 def next_occurrence(reminder: Reminder, after: datetime, zone: tzinfo, day_starts_at: int = 0) -> datetime | None:
-    """When the reminder next rings after `after`, or None if it never will (switched off, or a one-off done)."""
-    if not reminder.enabled:
-        return None
+    """When the reminder next rings after `after`, or None if it never will (a one-off done)."""
     snooze = _pending_snooze(reminder)
     if snooze is not None and snooze > after:
         return snooze
@@ -67,7 +64,7 @@ def due_now(reminders: Iterable[Reminder], now: datetime, zone: tzinfo, checked_
 
     A check-in reminder rings only on its own day, and not when that day already
     has a check-in (`checked_in_days`, read with the same `day_starts_at`) unless
-    it is set to remind always. Your own reminders wait until done, skipped or snoozed.
+    it is set to remind always. Your own reminders wait until done or snoozed.
     """
     current = today(now.astimezone(zone), day_starts_at)
     found = []
@@ -116,12 +113,6 @@ def snooze_ends_at(choice: str, now: datetime, zone: tzinfo, chosen: datetime | 
     return with_fixed_offset(chosen)
 
 
-def snoozed(reminder: Reminder, choice: str, now: datetime, zone: tzinfo, chosen: datetime | None = None,
-            day_starts_at: int = 0) -> Reminder:
-    """The reminder kept quiet until the snooze ends; it then rings once for everything it held back."""
-    return replace(reminder, snoozed_until=snooze_ends_at(choice, now, zone, chosen, day_starts_at))
-
-
 def done(reminder: Reminder, occurrence: datetime) -> Reminder:
     """The reminder after its occurrence at `occurrence` was done: it next rings after that one, snooze cleared.
 
@@ -132,15 +123,9 @@ def done(reminder: Reminder, occurrence: datetime) -> Reminder:
 
 
 def already_handled(reminder: Reminder, occurrence: datetime) -> bool:
-    """Whether the occurrence at `occurrence` was already done, skipped, or passed over by a change to the reminder:
+    """Whether the occurrence at `occurrence` was already done, or passed over by a change to the reminder:
     a Done or Snooze for it now would only repeat or undo something newer."""
     return reminder.handled_until is not None and in_utc(occurrence) <= in_utc(reminder.handled_until)
-
-
-def skipped(reminder: Reminder, occurrence: datetime) -> Reminder:
-    """The reminder after `occurrence` was skipped: the schedule moves on exactly as after done, and nothing counts
-    against the person."""
-    return done(reminder, occurrence)
 
 
 def wall_clock_moment(day: date, clock: time, zone: tzinfo) -> datetime:
@@ -218,7 +203,7 @@ def _unhandled(reminder: Reminder, until: datetime, zone: tzinfo, day_starts_at:
     """Occurrences at or before `until` that still need the person, latest first; a snooze's end stands for all it
     held back. Nothing rings while snoozed."""
     snooze = _pending_snooze(reminder)
-    if not reminder.enabled or (snooze is not None and snooze > until):
+    if snooze is not None and snooze > until:
         return
     floor = latest(reminder.handled_until, snooze)
     last_day = day_of(until.astimezone(zone), day_starts_at) + timedelta(days=1)

@@ -136,11 +136,6 @@ def zipped(files: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def zip_of(data_dir: Path) -> bytes:
-    """The folder's data files zipped as a backup holds them (for a folder no store has open)."""
-    return zipped(files_to_back_up(data_dir))
-
-
 def backup_contents(backup: Path) -> dict[str, bytes]:
     """The data files in `backup`, by path in the data folder; StorageError if any can't be read."""
     try:
@@ -226,9 +221,3 @@ def newest_readable_copy(data_dir: Path, relative_name: str) -> tuple[BackupInfo
         except (KeyError, OSError, ValueError, zipfile.BadZipFile):
             continue  # not in this backup, or this copy is damaged too: try an older one
     return None
-
-
-def readable_copy(data_dir: Path, relative_name: str) -> bytes | None:
-    """The newest backup's readable copy of one file, if any backup has one."""
-    found = newest_readable_copy(data_dir, relative_name)
-    return None if found is None else found[1]
