@@ -101,3 +101,12 @@ def test_rich_text_becomes_plain_text_with_its_line_breaks():
 def test_a_mapping_that_is_not_name_equals_level_is_refused(text):
     with pytest.raises(ValueError):
         parse_mapping(text)
+
+
+def test_activities_separated_by_commas_are_split_where_one_tag_would_be_too_long(store):
+    import_daylio(store, "full_date,date,weekday,time,mood,activities,note_title,note\n"
+                         "2026-11-20,,,9:00,good,\"at the office, board games with friends, reading, coffee\",,\n"
+                         "2026-11-21,,,9:00,good,\"tea, cake\",,\n", NOW, local)
+
+    assert [entry.tags for entry in every_check_in(store)] == [
+        ("at the office", "board games with friends", "reading", "coffee"), ("tea, cake",)]

@@ -22,7 +22,8 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 
 from storage.checkins.repository import file_for
-from storage.checkins.model import CheckIn, Mood, check_in_problems, document_from_check_in, with_fixed_offset
+from storage.checkins.model import (TAG_LIMIT, CheckIn, Mood, check_in_problems, document_from_check_in,
+                                    with_fixed_offset)
 from storage.your_data.exchange import ImportProblem, ImportReport, import_text, merge_into, shown
 from storage.your_data.mood_names import MoodName, MoodsToConfirm, key, mood_names, needs_confirming, placed
 from storage.records import stamp
@@ -154,7 +155,8 @@ def _check_in(row: dict[str, str], line: int, now: datetime, localize: Localize,
         raise _refused(line, "mood", f"{shown(mood_text)} has no Tend mood. Please choose one for it and "
                                      "import again.")
     at = _moment(row, line, localize)
-    tags = _cell(row, "activities").split("|")
+    tags = [part for tag in _cell(row, "activities").split("|")  # " | " between them; "," in files made by hand
+            for part in (tag.split(",") if len(tag.strip()) > TAG_LIMIT else [tag])]
     problems, check_in = entry_check_in(mood, at, tags, _cell(row, "note_title"), _cell(row, "note"), now, seen)
     if problems:
         field, problem = next(iter(problems.items()))
