@@ -57,9 +57,10 @@ def with_local_country(settings: Settings, zone: tzinfo | None = None, listed=No
     return dataclasses.replace(settings, country=guess)
 
 
-def with_fallback_fonts() -> ft.TextTheme:
-    """Every text style of the theme falls back on the bundled fonts (Flet 1.0.5 has no theme-wide fallback)."""
-    style = ft.TextStyle(font_family_fallback=list(BUNDLED_FONTS))
+def with_fallback_fonts(color: str) -> ft.TextTheme:
+    """Every text style of the theme falls back on the bundled fonts (Flet 1.0.5 has no theme-wide fallback). The
+    colour is given too: a style Flet reads without one is drawn black, even in the dark theme."""
+    style = ft.TextStyle(font_family_fallback=list(BUNDLED_FONTS), color=color)
     return ft.TextTheme(**{f"{name}_{size}": style for name in TEXT_STYLE_NAMES
                            for size in ("large", "medium", "small")})
 
@@ -78,8 +79,8 @@ def tend_theme() -> ft.Theme:
         icon_button_theme=ft.IconButtonTheme(style=ft.ButtonStyle(padding=ft.Padding.all(12))),  # 24 + 24
         chip_theme=ft.ChipTheme(padding=ft.Padding.symmetric(horizontal=8, vertical=13)),
         segmented_button_theme=ft.SegmentedButtonTheme(style=tall),
-        text_theme=with_fallback_fonts(),
-        primary_text_theme=with_fallback_fonts(),
+        text_theme=with_fallback_fonts(ft.Colors.ON_SURFACE),
+        primary_text_theme=with_fallback_fonts(ft.Colors.ON_PRIMARY),
     )
 
 
