@@ -38,13 +38,13 @@ def test_a_daylio_file_with_its_own_moods_is_asked_about_and_imported_only_with_
     assert code == 2 and "Nothing was imported." in said and "  super = 5   (1 entry)" in said
     assert stored_check_ins(tmp_path) == []
 
-    code, said = command(tmp_path, "import", str(daylio), "--map-moods", "super=5,müde=2")
+    code, said = command(tmp_path, "import", str(daylio), "--map-moods", "super=5,müde=3")
     assert (code, said) == (0, "Read 2 entries from daylio_export.csv. Added 2, updated 0, and left 0 as they were "
                                "(Tend already had the same or a newer version).")
-    assert stored_check_ins(tmp_path) == [(datetime(2026, 11, 19, 20, 30, tzinfo=ZONE), Mood.LOW),
+    assert stored_check_ins(tmp_path) == [(datetime(2026, 11, 19, 20, 30, tzinfo=ZONE), Mood.OKAY),
                                           (datetime(2026, 11, 20, 21, 35, tzinfo=ZONE), Mood.GREAT)]
 
-    code, said = command(tmp_path, "import", str(daylio), "--map-moods", "auto")  # guesses Okay for Müde
+    code, said = command(tmp_path, "import", str(daylio), "--map-moods", "auto")  # guesses Low for Müde
     assert code == 0 and "Added 1, updated 0, and left 1" in said
 
 

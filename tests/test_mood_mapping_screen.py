@@ -26,12 +26,12 @@ def test_a_german_export_asks_for_its_moods_once_then_imports_every_entry(phone,
     expect(asked).to_be_visible()
     expect(asked.get_by_role("button")).to_have_count(5)  # super, Müde, schlecht, Import, Cancel
 
-    phone.get_by_role("button", name="Müde").click()  # a dropdown opens on a pointer tap; Tend guessed Okay
-    phone.get_by_role("button", name="Low").click()
+    phone.get_by_role("button", name="Müde").click()  # a dropdown opens on a pointer tap; Tend guessed Low
+    phone.get_by_role("button", name="Okay").click()
     tap(asked.get_by_role("button", name="Import", exact=True))
 
     expect(shown(phone, re.compile(r"^Imported “daylio_export_de\.csv”\. Added 4, updated 0"))).to_be_visible()
     go_to(phone, "History")
     expect(entries(phone).filter(has_text="Great at 21:35")).to_have_count(1)
-    expect(entries(phone).filter(has_text="Low at 07:10")).to_have_count(1)
+    expect(entries(phone).filter(has_text="Okay at 07:10")).to_have_count(1)
     expect(entries(phone).filter(has_text="Low at 20:30")).to_have_count(2)

@@ -28,11 +28,16 @@ _DEFAULT_NAMES: dict[int, tuple[str, ...]] = {
         "vreselijk", "verschrikkelijk", "okropnie", "fatalnie", "strasznie", "ужасно", "最悪", "awful",
         "depressed", "miserable", "rotten"),
 }
-_WORDS = (("terrib", 1), ("horrib", 1), ("awful", 1), ("depress", 1), ("worst", 1), ("helpless", 1),
-          ("very bad", 1), ("super", 5), ("great", 5), ("amazing", 5), ("awesome", 5), ("excellent", 5),
-          ("laugh", 5), ("very good", 5), ("bad", 2), ("sad", 2), ("anxious", 2), ("tired", 2), ("angry", 2),
-          ("good", 4), ("happy", 4), ("content", 4), ("calm", 4), ("ok", 3), ("meh", 3), ("average", 3),
+_WORDS = (("not so good", 2), ("not good", 2), ("mierda", 1), ("terrib", 1), ("horrib", 1), ("awful", 1),
+          ("depress", 1), ("worst", 1), ("helpless", 1), ("lifeless", 1), ("hopeless", 1), ("very bad", 1),
+          ("super", 5), ("great", 5), ("amazing", 5), ("awesome", 5), ("excellent", 5), ("bliss", 5), ("laugh", 5),
+          ("ecstatic", 5), ("very good", 5), ("bad", 2), ("sad", 2), ("anxi", 2), ("ansios", 2), ("tired", 2),
+          ("exhaust", 2), ("müde", 2), ("fatigu", 2), ("cansad", 2), ("stanc", 2), ("sin animo", 2),
+          ("sin ánimo", 2), ("angry", 2), ("frustrat", 2), ("sick", 2), ("pain", 2), ("cry", 2), ("stress", 2),
+          ("good", 4), ("bien", 4), ("happy", 4), ("content", 4), ("calm", 4), ("grateful", 4), ("optimist", 4),
+          ("motivad", 4), ("motivat", 4), ("refresh", 4), ("rested", 4), ("ok", 3), ("meh", 3), ("average", 3),
           ("neutral", 3))
+"""Telling parts of a custom name, the first that matches wins: "not so good" before "good"."""
 
 
 @dataclass(frozen=True)
