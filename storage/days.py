@@ -18,7 +18,7 @@ def day_of(at: datetime, day_starts_at: int) -> date:
     if at.tzinfo is None or at.utcoffset() is None:
         raise ValueError("day_of needs a time with a time zone")
     if day_starts_at not in DAY_STARTS:
-        raise ValueError(f"a day can start at 0 to 4 o'clock, not {day_starts_at!r}")
+        raise ValueError(f"a day can start at {DAY_STARTS[0]} to {DAY_STARTS[-1]} o'clock, not {day_starts_at!r}")
     wall_clock = at.replace(tzinfo=None)
     return (wall_clock - timedelta(hours=day_starts_at)).date()
 
