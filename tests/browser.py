@@ -226,6 +226,9 @@ def fill(page: Page, name: str, text: str) -> None:
     """Types into a text field as a person would: focus it, wait until Flutter's own editing element has the focus,
     then replace its text. (Filling the accessibility node directly can race Flutter's set-up of that element, and
     then the app never hears of the text.)"""
+    # A person types into a screen that has arrived: while one slides in, Flutter may still replace its fields,
+    # and text typed into the old one is lost (seen on the safety plan, which opens as a new view).
+    wait_until_still(page)
     page.get_by_role("textbox", name=name).focus()
     # Flutter connects its text input to the focused field a moment after the focus: until it listens there for
     # typing, what is typed goes into the page but never reaches the app.
