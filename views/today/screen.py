@@ -7,6 +7,7 @@ from storage.checkins.repository import CheckInRepository
 from storage.checkins.model import CheckIn, Mood, new_check_in
 from storage.days import today
 from storage.prompts import dismiss, dismissed_on, offers_reaching_out
+from storage.reminders.model import ReminderKind
 from views.checkins.editing import notice_card, use_check_in_editing
 from views.checkins.tile import CheckInTile
 from views.context import use_tend
@@ -90,7 +91,7 @@ def TodayScreen() -> ft.Control:
         set_entries(lambda shown: (check_in, *shown))  # today's newest: no need to read the month again
         if offers_reaching_out(mood, today(check_in.at, day_start), dismissed_on(tend.store)):
             set_offering(True)
-        if any(item.reminder.kind == "check_in" for item in reminding.due):
+        if any(item.reminder.kind == ReminderKind.CHECK_IN for item in reminding.due):
             reminding.refresh()  # today now has a check-in: its reminder stops
 
     def stop_offering() -> None:
