@@ -89,7 +89,7 @@ def GetHelpInForm() -> ft.Control:
             spacing=12,
             scroll=ft.ScrollMode.AUTO,
         ),
-        expand=True,
+        expand=2,  # two thirds of the form's height, the fields below keep the rest
         padding=12,
         border=ft.Border.all(1, ft.Colors.OUTLINE_VARIANT),
         border_radius=12,
