@@ -25,6 +25,13 @@ def test_a_shift_jis_card_is_read_in_its_charset_quoted_printable_or_8_bit():
     assert [contact.name for contact in read(data).contacts] == ["安藤ロイド", "安藤ロイド"]
 
 
+def test_a_value_without_a_charset_is_read_in_the_one_its_card_names():
+    data = (b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=SHIFT_JIS:" + "安藤".encode("shift_jis")
+            + b"\r\nFN:" + "安藤ロイド".encode("shift_jis") + b"\r\nTEL:090-1234-5678\r\nEND:VCARD\r\n")
+
+    assert [contact.name for contact in read(data).contacts] == ["安藤ロイド"]
+
+
 def test_a_file_mixing_utf8_and_latin1_cards_reads_each_right():
     data = ("BEGIN:VCARD\r\nFN:Jürgen\r\nTEL:0301234\r\nEND:VCARD\r\n".encode("utf-8")
             + "BEGIN:VCARD\r\nFN:Françoise\r\nTEL:0145678\r\nEND:VCARD\r\n".encode("latin-1"))

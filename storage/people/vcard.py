@@ -223,6 +223,7 @@ def _split_at_colon(line: str) -> tuple[str | None, str]:
 
 
 def _contact(card: list[_Property]) -> tuple[VCardContact | None, str]:
+    card = _with_card_charset(card)
     name = _name(card)
     if not name:
         return None, "It has no name. You can add this person in Tend by hand, or give them a name and export again."
@@ -232,6 +233,21 @@ def _contact(card: list[_Property]) -> tuple[VCardContact | None, str]:
     if not phones and not email:
         return None, f"“{name}” has no phone number or email address that Tend can use."
     return VCardContact(name, phones, email, left_out), ""
+
+
+def _with_card_charset(card: list[_Property]) -> list[_Property]:
+    """A value in 8-bit text without a CHARSET of its own is read in the one its card names elsewhere (phones that
+    mark only the name as Shift_JIS write the address in it too)."""
+    charset = next((parameter.strip() for prop in card for parameter in prop.parameters
+                    if parameter.strip().upper().startswith("CHARSET=")), None)
+    if charset is None:
+        return card
+    return [_Property(prop.name, (*prop.parameters, charset), prop.value)
+            if _has_kept_bytes(prop.value) and not _has_charset(prop) else prop for prop in card]
+
+
+def _has_charset(prop: _Property) -> bool:
+    return any(parameter.strip().upper().startswith("CHARSET=") for parameter in prop.parameters)
 
 
 def _phones(card: list[_Property]) -> tuple[tuple[str, ...], tuple[str, ...]]:
