@@ -16,9 +16,10 @@ from storage.people.contacts_file import candidates_from
 from storage.people.repository import PeopleRepository
 from storage.store.persistence import Store
 from storage.your_data.checkins_csv import check_ins_csv, every_check_in
-from storage.your_data.exchange import ImportProblem, export_text, record_problems
+from storage.your_data.exchange import ImportProblem, export_text
 from storage.your_data.imports import OtherAppReport, import_file, size_problem
 from storage.your_data.mood_names import MoodsToConfirm, key, parse_mapping
+from storage.your_data.record_checks import record_problems
 
 COMMANDS = ("export", "import")
 CONTACTS_SUFFIXES = (".vcf", ".vcard")
