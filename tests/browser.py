@@ -97,7 +97,9 @@ def running_tend(data_dir: Path, extra_env: dict[str, str] | None = None):
     token) once it answers."""
     port = free_loopback_port()
     # A neutral locale, so no country (and no emergency number) is preselected unless a test picks one.
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", **(extra_env or {})}
+    # And a time zone of no listed country, since Tend guesses the country from the zone too.
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TZ": "Etc/UTC",
+           **(extra_env or {})}
     command = [sys.executable, "main.py", "--web", "--port", str(port), "--data-dir", str(data_dir)]
     with running_server(command, port, data_dir.parent / f"tend-server-{port}.log", env) as url:
         yield url
