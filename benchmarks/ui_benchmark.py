@@ -62,7 +62,7 @@ sys.path.insert(0, str(PROJECT / "tests"))
 from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
 
 from browser import (  # noqa: E402
-    PHONE, free_loopback_port, go_to, launch_chromium, open_flet_page, open_tend, running_server, running_tend,
+    PHONE, free_loopback_port, go_to, launch_chromium, open_flet_page, open_tend, running_server, running_tend, stop,
 )
 from page_probes import LAUNCH_PROBE, LAUNCH_TIMING, PROBE, SOCKET_LOG  # noqa: E402
 from storage.checkins.repository import file_for  # noqa: E402
@@ -278,12 +278,7 @@ def launched(command: list[str], port: int, log_path: Path, announces: bool):
         try:
             yield (launched_at, *wait_until_ready(port, server, log_path, announces), server.pid)
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop(server)
 
 
 def one_launch(browser: Browser, kind: LaunchKind, folder: Path) -> dict[str, float]:

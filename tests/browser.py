@@ -114,11 +114,17 @@ def running_server(command: list[str], port: int, log_path: Path, env: dict[str,
         try:
             yield wait_until_serving(port, log_path, server)
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            stop(server)
+
+
+def stop(server: subprocess.Popen) -> None:
+    """Asks the server to stop (Tend then closes its store), and kills it if it hasn't within 10 s."""
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
 
 
 def wait_until_serving(port: int, log_path: Path, server: subprocess.Popen, timeout: float = 60) -> str:
