@@ -9,19 +9,19 @@ from pathlib import Path
 import flet as ft
 from platformdirs import user_data_dir
 
-from storage.store.durable import message_for
 from storage.errors import StorageError
-from storage.your_data.command_line import COMMANDS
-from storage.your_data.command_line import run as run_command
-from storage.your_data.exchange import record_problems
+from storage.store.durable import message_for
 from storage.store.logs import set_up_logging
 from storage.store.ownership import FolderInUse
 from storage.store.persistence import Store
+from storage.your_data.command_line import COMMANDS
+from storage.your_data.command_line import run as run_command
+from storage.your_data.exchange import record_problems
 from views.app import App
 from views.device.clock import clock_for, local_zone
-from views.guard import keep_updates_running
 from views.device.launch import desktop_window_problem
 from views.device.picked_files import accept_web_uploads
+from views.guard import keep_updates_running
 
 ASSETS = Path(__file__).parent / "assets"
 log = logging.getLogger("tend")

@@ -42,6 +42,7 @@ def file_handler(data_dir: Path) -> logging.Handler | None:
 
 def set_up_logging(data_dir: Path | None, verbose: bool) -> None:
     """Warnings and errors (debug lines too with `verbose`) to stderr and to the data folder's log."""
+    logging.raiseExceptions = False  # a full disk must not turn every log line into a traceback on the terminal
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     stderr = logging.StreamHandler()
