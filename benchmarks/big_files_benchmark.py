@@ -20,11 +20,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from storage_benchmark import NOW, PER_DAY, check_in, month_of  # noqa: E402
+
+from storage.people.vcard import MAX_VCARD_BYTES  # noqa: E402
+from storage.store.persistence import Store  # noqa: E402
 from storage.your_data.exchange import SIZE_LIMIT, export_text  # noqa: E402
 from storage.your_data.imports import import_file  # noqa: E402
-from storage.store.persistence import Store  # noqa: E402
-from storage.people.vcard import MAX_VCARD_BYTES  # noqa: E402
-from storage_benchmark import NOW, PER_DAY, check_in, month_of  # noqa: E402
 from views.people.contacts_import import candidates_from  # noqa: E402
 
 CARDS = 60_000

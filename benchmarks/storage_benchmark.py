@@ -30,11 +30,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from storage.records import new_id, stamp  # noqa: E402
+from storage.settings import Settings, load_settings, save_settings  # noqa: E402
 from storage.store import journal  # noqa: E402
 from storage.store.durable import write_atomically  # noqa: E402
 from storage.store.persistence import CHECKPOINT_BYTES, Store  # noqa: E402
-from storage.records import new_id, stamp  # noqa: E402
-from storage.settings import load_settings, save_settings, Settings  # noqa: E402
 
 NOW = datetime(2026, 11, 23, 21, 40, 0).astimezone()
 PER_DAY = 5

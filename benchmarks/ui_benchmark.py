@@ -44,8 +44,8 @@ import random
 import re
 import shutil
 import socket
-import subprocess
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -59,14 +59,22 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 sys.path.insert(0, str(PROJECT / "tests"))
 
-from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
-
 from browser import (  # noqa: E402
-    PHONE, free_loopback_port, go_to, launch_chromium, open_flet_page, open_tend, running_server, running_tend, stop,
+    PHONE,
+    free_loopback_port,
+    go_to,
+    launch_chromium,
+    open_flet_page,
+    open_tend,
+    running_server,
+    running_tend,
+    stop,
 )
 from page_probes import LAUNCH_PROBE, LAUNCH_TIMING, PROBE, SOCKET_LOG  # noqa: E402
-from storage.checkins.repository import file_for  # noqa: E402
+from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
+
 from storage.checkins.model import Mood, document_from_check_in, new_check_in  # noqa: E402
+from storage.checkins.repository import file_for  # noqa: E402
 from storage.store.durable import write_atomically  # noqa: E402
 from storage.store.persistence import Store  # noqa: E402
 

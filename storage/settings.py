@@ -3,8 +3,8 @@
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 
-from storage.store.persistence import Store
 from storage.records import with_times
+from storage.store.persistence import Store
 
 THEMES = ("system", "light", "dark")
 LATEST_DAY_START = 4

@@ -12,10 +12,9 @@ import zlib
 from contextlib import contextmanager
 from pathlib import Path
 
+from browser_setup import NO_CHROMIUM, find_chromium
 from playwright.sync_api import Browser, Locator, Page, Playwright, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-
-from browser_setup import NO_CHROMIUM, find_chromium
 
 PROJECT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = [

@@ -3,10 +3,8 @@
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
-
 from browser import PHONE, launch_chromium, open_tend, running_tend
-
+from playwright.sync_api import expect, sync_playwright
 
 # The build machine has two cores shared by the server, Chromium and pytest: give the page time to catch up before
 # calling something missing (a person would wait a moment too).

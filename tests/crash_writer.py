@@ -18,10 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from storage.store import backups  # noqa: E402
-from storage.your_data.imports import import_file  # noqa: E402
-from storage.store.persistence import Store  # noqa: E402
 from storage.records import stamp, with_times  # noqa: E402
+from storage.store import backups  # noqa: E402
+from storage.store.persistence import Store  # noqa: E402
+from storage.your_data.imports import import_file  # noqa: E402
 
 MONTHS = ("checkins/2026-09", "checkins/2026-10", "checkins/2026-11")
 IMPORT_MONTHS = tuple(f"checkins/{year}-{month:02d}" for year in range(2022, 2027) for month in range(1, 13))[:58]

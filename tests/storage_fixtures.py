@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from storage.store.persistence import Store
 from storage.records import new_id, with_times
+from storage.store.persistence import Store
 
 NOW = datetime(2026, 11, 23, 9, 15, 2, tzinfo=timezone(timedelta(hours=1)))
 

@@ -4,9 +4,8 @@ nothing is pushed off the screen, every target is at least 48 px, and one tap st
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
-
 from browser import PHONE, go_to, open_tend, screenshot, tap, wait_until_still
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 # Flutter's web engine reads the text size from the page's root font size, which a browser's text setting changes.

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from storage_fixtures import NOW, data_dir, store  # noqa: F401 (fixtures)
 
 from storage.app_lock import (
     LOCK_FILE,
@@ -18,7 +19,6 @@ from storage.app_lock import (
     wait_after,
 )
 from storage.store.persistence import Store
-from storage_fixtures import NOW, data_dir, store  # noqa: F401 (fixtures)
 
 PIN = "48151623"
 SALT = bytes(range(16))

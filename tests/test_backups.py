@@ -4,13 +4,14 @@ import threading
 import zipfile
 from datetime import timedelta
 
-from storage.store import backups
+from storage_fixtures import NOW, data_dir, record  # noqa: F401 (fixture)
+
 from storage.app_lock import AppLock, PinTry
-from storage.your_data.exchange import export_text
+from storage.store import backups
 from storage.store.logs import FILE_NAME as LOG_FILE
 from storage.store.logs import FOLDER_NAME as LOG_FOLDER
 from storage.store.persistence import Store
-from storage_fixtures import NOW, data_dir, record  # noqa: F401 (fixture)
+from storage.your_data.exchange import export_text
 
 
 def names_in(backup) -> list[str]:

@@ -7,15 +7,15 @@ import math
 from datetime import timedelta
 
 import pytest
+from storage_fixtures import NOW, data_dir, record, store  # noqa: F401 (fixtures)
 
-from storage.store import journal
-from storage.checkins.repository import CheckInRepository, file_for
 from storage.checkins.model import document_from_check_in, new_check_in
-from storage.your_data.exchange import record_problems
+from storage.checkins.repository import CheckInRepository, file_for
 from storage.people.model import document_from_person, new_person
 from storage.people.repository import PeopleRepository
+from storage.store import journal
 from storage.store.persistence import Store
-from storage_fixtures import NOW, data_dir, record, store  # noqa: F401 (fixtures)
+from storage.your_data.exchange import record_problems
 
 PEOPLE = "people"
 

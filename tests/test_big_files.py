@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
+from browser import fill, go_to, screenshot, tap
 from playwright.sync_api import Page, expect
 
-from browser import fill, go_to, screenshot, tap
 from storage.your_data.exchange import SIZE_LIMIT
 
 pytestmark = pytest.mark.browser

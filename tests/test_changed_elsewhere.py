@@ -3,12 +3,12 @@
 from datetime import timedelta
 
 import pytest
+from storage_fixtures import NOW, store  # noqa: F401 - fixture
 
 from storage.errors import ChangedElsewhere
+from storage.help.safety_plan import load_plan, save_plan, with_step
 from storage.people.model import new_person, revised_person
 from storage.people.repository import PeopleRepository
-from storage.help.safety_plan import load_plan, save_plan, with_step
-from storage_fixtures import NOW, store  # noqa: F401 - fixture
 
 LATER = NOW + timedelta(minutes=1)
 

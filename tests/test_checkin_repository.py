@@ -7,7 +7,9 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
+from storage_fixtures import NOW, store  # noqa: F401 (fixture)
 
+from storage.checkins.model import DEFAULT_EMOTION_TAGS, Mood, document_from_check_in, new_check_in, revised
 from storage.checkins.repository import (
     LISTS_FILE,
     CheckInRepository,
@@ -15,10 +17,8 @@ from storage.checkins.repository import (
     file_for,
     save_emotion_tags,
 )
-from storage.checkins.model import DEFAULT_EMOTION_TAGS, Mood, document_from_check_in, new_check_in, revised
 from storage.errors import StorageError
 from storage.store.persistence import Store
-from storage_fixtures import NOW, store  # noqa: F401 (fixture)
 
 LONDON = ZoneInfo("Europe/London")
 TOKYO = ZoneInfo("Asia/Tokyo")

@@ -8,12 +8,29 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storage.checkins.model import (DEFAULT_EMOTION_TAGS, NOTE_LIMIT, CheckIn, CheckInProblems, Mood,
-                              check_in_from_document, check_in_problems, document_from_check_in, new_check_in,
-                              revised)
+from storage.checkins.model import (
+    DEFAULT_EMOTION_TAGS,
+    NOTE_LIMIT,
+    CheckIn,
+    CheckInProblems,
+    Mood,
+    check_in_from_document,
+    check_in_problems,
+    document_from_check_in,
+    new_check_in,
+    revised,
+)
+from storage.checkins.trends import (
+    CalendarDay,
+    checked_in_days,
+    daily_moods,
+    days_since_low_day,
+    entries_by_day,
+    month_grid,
+    mood_of_average,
+    mood_series,
+)
 from storage.days import day_of, month_key, month_keys_covering, today
-from storage.checkins.trends import (CalendarDay, checked_in_days, daily_moods, days_since_low_day, entries_by_day,
-                            month_grid, mood_of_average, mood_series)
 
 LONDON = ZoneInfo("Europe/London")
 TOKYO = ZoneInfo("Asia/Tokyo")

@@ -4,9 +4,8 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from playwright.sync_api import Page, expect
-
 from browser import PHONE, fill, go_to, open_tend, running_tend, screenshot, tap
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 ENTRY = re.compile(r"^Edit the check-in of")

@@ -7,11 +7,11 @@ from zoneinfo import ZoneInfo
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from storage.checkins.repository import CheckInRepository
-from storage.checkins.model import TAG_LIMIT, new_check_in
-from storage.your_data.checkins_csv import check_ins_csv, every_check_in
 from storage_fixtures import NOW, store  # noqa: F401 (fixture)
+
+from storage.checkins.model import TAG_LIMIT, new_check_in
+from storage.checkins.repository import CheckInRepository
+from storage.your_data.checkins_csv import check_ins_csv, every_check_in
 
 LONDON = ZoneInfo("Europe/London")
 INDIA = timezone(timedelta(hours=5, minutes=30))

@@ -20,9 +20,10 @@ from collections import Counter
 from pathlib import Path
 
 from crash_writer import ALL_MONTHS, FOCUSES, imported
+from storage_fixtures import NOW
+
 from storage.store import backups, intents
 from storage.store.persistence import Store
-from storage_fixtures import NOW
 
 WRITER = Path(__file__).with_name("crash_writer.py")
 KILL_WITHIN = {"writes": 0.06, "backup": 0.1, "restore": 1.0, "import": 1.5}

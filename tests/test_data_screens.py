@@ -7,9 +7,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
-
 from browser import PHONE, add_person, fill, go_to, open_tend, running_tend, screenshot, set_clock, tap
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 ENTRY = re.compile(r"^Edit the check-in of")

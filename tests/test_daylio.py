@@ -6,15 +6,15 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from storage_fixtures import NOW, store  # noqa: F401 (fixture)
 
-from storage.checkins.repository import CheckInRepository
 from storage.checkins.model import Mood, revised
+from storage.checkins.repository import CheckInRepository
+from storage.store.persistence import Store
 from storage.your_data.checkins_csv import every_check_in
 from storage.your_data.daylio import import_daylio
 from storage.your_data.exchange import ImportProblem, ImportReport, exported
 from storage.your_data.mood_names import MoodsToConfirm
-from storage.store.persistence import Store
-from storage_fixtures import NOW, store  # noqa: F401 (fixture)
 
 LONDON = ZoneInfo("Europe/London")
 NOTHING_CHANGED = " Nothing was imported, so your data is as it was."

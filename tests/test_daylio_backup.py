@@ -8,13 +8,13 @@ import zipfile
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from storage_fixtures import NOW, store  # noqa: F401 (fixture)
 
 from storage.checkins.model import Mood
 from storage.your_data.checkins_csv import every_check_in
 from storage.your_data.daylio import import_daylio
 from storage.your_data.exchange import ImportProblem, ImportReport, exported
 from storage.your_data.imports import import_file
-from storage_fixtures import NOW, store  # noqa: F401 (fixture)
 
 CET = timezone(timedelta(hours=1))
 

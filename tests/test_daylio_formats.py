@@ -5,13 +5,13 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from storage_fixtures import NOW, store  # noqa: F401 (fixture)
 
 from storage.checkins.model import Mood
 from storage.your_data.checkins_csv import every_check_in
 from storage.your_data.daylio import daylio_mood_names, import_daylio, plain_text
 from storage.your_data.exchange import ImportProblem, ImportReport, exported
 from storage.your_data.mood_names import MoodName, MoodsToConfirm, guess, parse_mapping
-from storage_fixtures import NOW, store  # noqa: F401 (fixture)
 
 BERLIN = ZoneInfo("Europe/Berlin")
 GERMAN = (

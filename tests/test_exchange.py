@@ -7,20 +7,19 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from storage_fixtures import NOW, data_dir, record, store  # noqa: F401 (fixtures)
 
-from storage.store import backups, intents, journal
-
-from storage.your_data import exchange
 from storage.app_lock import AppLock
-from storage.checkins.repository import CheckInRepository, save_emotion_tags
 from storage.checkins.model import new_check_in
-from storage.your_data.checkins_csv import every_check_in
+from storage.checkins.repository import CheckInRepository, save_emotion_tags
 from storage.errors import StorageError
-from storage.your_data.exchange import ImportProblem, ImportReport, export_text, exported, import_tend_export
-from storage.store.persistence import Store
 from storage.records import stamp
 from storage.settings import Settings, save_settings
-from storage_fixtures import NOW, data_dir, record, store  # noqa: F401 (fixtures)
+from storage.store import backups, intents, journal
+from storage.store.persistence import Store
+from storage.your_data import exchange
+from storage.your_data.checkins_csv import every_check_in
+from storage.your_data.exchange import ImportProblem, ImportReport, export_text, exported, import_tend_export
 
 LONDON = ZoneInfo("Europe/London")
 LATER = NOW + timedelta(days=1)

@@ -5,9 +5,8 @@ import base64
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
-
 from browser import DESKTOP, PHONE, fill, go_to, open_tend, screenshot, tap, wait_until_still
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 SMALL_PHONE = {"width": 320, "height": 640}

@@ -7,9 +7,9 @@ from contextlib import contextmanager
 from datetime import datetime
 
 import pytest
+from browser import PHONE, fill, go_to, open_tend, running_tend, screenshot, tap
 from playwright.sync_api import Page, expect
 
-from browser import PHONE, fill, go_to, open_tend, running_tend, screenshot, tap
 from storage.app_lock import AppLock
 from storage.help.safety_plan import load_plan, save_plan, with_step
 from storage.settings import load_settings

@@ -9,9 +9,9 @@ from pathlib import Path
 import flet as ft
 import flet.version
 import pytest
+from browser import PHONE, go_to, open_tend, running_tend, tap
 from playwright.sync_api import expect
 
-from browser import PHONE, go_to, open_tend, running_tend, tap
 from views import guard
 
 RENDER_FAILURE = Path(__file__).parent / "render_failure"

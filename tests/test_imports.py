@@ -3,11 +3,11 @@
 from datetime import timedelta
 
 import pytest
+from storage_fixtures import NOW, record, store  # noqa: F401 (fixture)
 
+from storage.records import stamp
 from storage.your_data.exchange import SIZE_LIMIT, ImportProblem, export_text
 from storage.your_data.imports import import_file, is_tend_export, size_problem, too_big_to_import_again
-from storage.records import stamp
-from storage_fixtures import NOW, record, store  # noqa: F401 (fixture)
 
 DAYLIO = "full_date,date,weekday,time,mood,activities,note_title,note\n2025-03-02,March 2,Sunday,09:30,meh,,,\n"
 

@@ -5,9 +5,10 @@ tests/test_crash.py kills a real writer over and over; these cases pin down each
 
 import json
 
+from storage_fixtures import NOW, data_dir, record  # noqa: F401 (fixture)
+
 from storage.store import backups, journal
 from storage.store.persistence import CHECKPOINT_BYTES, Store
-from storage_fixtures import NOW, data_dir, record  # noqa: F401 (fixture)
 
 PEOPLE = "people"
 

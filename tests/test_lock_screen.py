@@ -8,14 +8,14 @@ from pathlib import Path
 import flet as ft
 import flet.version
 import pytest
+from browser import PHONE, fill, open_tend, running_tend, tap
 from flet.components.hooks.use_effect import EffectHook
 from flet.messaging.session import Session
 from playwright.sync_api import Page, expect
 
-from browser import PHONE, fill, open_tend, running_tend, tap
 from storage.app_lock import AppLock
-from storage.checkins.repository import CheckInRepository
 from storage.checkins.model import Mood, new_check_in
+from storage.checkins.repository import CheckInRepository
 from storage.store.persistence import Store
 from views.device import disconnected
 

@@ -4,9 +4,8 @@ guesses filled in, and imports every entry only after the person confirms."""
 import re
 
 import pytest
-from playwright.sync_api import expect
-
 from browser import go_to, tap
+from playwright.sync_api import expect
 from test_data_screens import entries, import_file, shown
 
 pytestmark = pytest.mark.browser

@@ -5,9 +5,8 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
-
 from browser import PHONE, add_person, go_to, open_tend, running_tend, tap
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 GUARD = Path(__file__).parent / "network_guard"

@@ -7,11 +7,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from storage_fixtures import NOW, data_dir, record  # noqa: F401 (fixture)
 
 from storage.store import journal
 from storage.store.ownership import FolderInUse
 from storage.store.persistence import Store
-from storage_fixtures import NOW, data_dir, record  # noqa: F401 (fixture)
 
 PROJECT = Path(__file__).resolve().parent.parent
 

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from storage_fixtures import NOW, store  # noqa: F401 (fixture)
 
 from storage.checkins.model import Mood
 from storage.store.persistence import Store
@@ -15,7 +16,6 @@ from storage.your_data.checkins_csv import every_check_in
 from storage.your_data.exchange import ImportProblem
 from storage.your_data.imports import OtherAppReport, import_file
 from storage.your_data.mood_names import MoodName, MoodsToConfirm
-from storage_fixtures import NOW, store  # noqa: F401 (fixture)
 
 LONDON = ZoneInfo("Europe/London")
 

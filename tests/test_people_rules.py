@@ -6,26 +6,26 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from storage_fixtures import NOW, store  # noqa: F401 - fixture
 
 from storage.checkins.model import Mood, new_check_in
-from storage.prompts import dismiss, dismissed_on, offers_reaching_out
+from storage.checkins.trends import ENOUGH_DAYS, reaching_out_moods
+from storage.help.safety_plan import STEPS, load_plan, plan_as_text, save_plan, with_step
 from storage.people.model import (
     Person,
     PersonProblems,
     Support,
     Way,
     ago_in_words,
+    document_from_person,
     new_person,
     people_for,
     person_from_document,
-    document_from_person,
     person_problems,
     revised_person,
 )
 from storage.people.repository import PeopleRepository
-from storage.help.safety_plan import STEPS, load_plan, plan_as_text, save_plan, with_step
-from storage.checkins.trends import ENOUGH_DAYS, reaching_out_moods
-from storage_fixtures import NOW, store  # noqa: F401 - fixture
+from storage.prompts import dismiss, dismissed_on, offers_reaching_out
 
 LONDON_WINTER = timezone(timedelta(hours=0))
 

@@ -4,9 +4,8 @@ export the safety plan, import contacts; in a real browser against the real serv
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
-
 from browser import PHONE, add_person, fill, go_to, open_tend, running_tend, screenshot, tap
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 BRITISH = {"LANG": "en_GB.UTF-8", "LC_ALL": "en_GB.UTF-8"}

@@ -11,12 +11,19 @@ import flet as ft
 import pytest
 
 from storage.errors import StorageError
-from storage.your_data.exchange import SIZE_LIMIT
 from storage.people.vcard import MAX_CARDS
+from storage.your_data.exchange import SIZE_LIMIT
+from views.device.picked_files import (
+    INCOMING,
+    LARGEST_PICKED_FILE,
+    FileReader,
+    NotRead,
+    PickedFile,
+    accept_web_uploads,
+    incoming_folder,
+)
 from views.kit.background import LastScreen, OneAtATime, wrote_in_background
 from views.people.contacts_import import SHOWN_AT_MOST, candidates_from, matching, not_read_words
-from views.device.picked_files import (INCOMING, LARGEST_PICKED_FILE, FileReader, NotRead, PickedFile, accept_web_uploads,
-                                incoming_folder)
 
 NOW = datetime(2026, 11, 23, 9, 15, tzinfo=timezone.utc)
 

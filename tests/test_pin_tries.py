@@ -4,6 +4,8 @@ comes during the wait or while another is being checked is refused unchecked."""
 import threading
 from datetime import timedelta
 
+from storage_fixtures import NOW, store  # noqa: F401 (fixtures)
+
 from storage import app_lock
 from storage.app_lock import (
     CHECK_TAKES_AT_MOST,
@@ -17,7 +19,6 @@ from storage.app_lock import (
 )
 from storage.errors import StorageError
 from storage.records import stamp
-from storage_fixtures import NOW, store  # noqa: F401 (fixtures)
 
 PIN = "2580"
 WRONG = "1111"

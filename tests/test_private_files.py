@@ -6,13 +6,13 @@ import os
 from datetime import timedelta
 
 import pytest
-
-from storage.store import backups, journal
-from storage.app_lock import AppLock
-from storage.your_data.exchange import exported, import_tend_export
-from storage.store.persistence import Store
-from storage.records import stamp
 from storage_fixtures import NOW, data_dir, record  # noqa: F401 (fixture)
+
+from storage.app_lock import AppLock
+from storage.records import stamp
+from storage.store import backups, journal
+from storage.store.persistence import Store
+from storage.your_data.exchange import exported, import_tend_export
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="Windows has no owner-only mode bits")
 

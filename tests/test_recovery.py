@@ -6,11 +6,11 @@ import os
 from datetime import timedelta
 
 import pytest
-
-from storage.store import backups, durable
-from storage.errors import StorageError
-from storage.store.persistence import Store
 from storage_fixtures import NOW, data_dir, record, store, write_json  # noqa: F401 (fixtures)
+
+from storage.errors import StorageError
+from storage.store import backups, durable
+from storage.store.persistence import Store
 
 FULL = ("Your device is full, so Tend could not save this. Everything saved before is safe. "
         "Free some space and try again.")

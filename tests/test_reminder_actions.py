@@ -4,15 +4,16 @@ nothing rings. Tests taking `store` run on the in-memory store and on real files
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from storage.store import journal
+from storage_fixtures import NOW, store  # noqa: F401 (fixture)
+
 from storage.people.model import Support, Way, new_person
 from storage.people.repository import PeopleRepository
-from storage.store.persistence import Store
-from storage.reminders.actions import (mark_done, missed_while_closed, note_looked_at, snooze, snooze_person)
-from storage.reminders.repository import FILE, ReminderRepository
+from storage.reminders.actions import mark_done, missed_while_closed, note_looked_at, snooze, snooze_person
 from storage.reminders.model import new_reminder, revised
+from storage.reminders.repository import FILE, ReminderRepository
 from storage.reminders.rules import Due, done, due_now, snooze_ends_at
-from storage_fixtures import NOW, store  # noqa: F401 (fixture)
+from storage.store import journal
+from storage.store.persistence import Store
 
 LONDON = ZoneInfo("Europe/London")
 

@@ -8,13 +8,13 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from storage_fixtures import NOW, store  # noqa: F401 (fixture)
 
-from storage.store.persistence import Store
-from storage.reminders.repository import FILE, ReminderRepository
 from storage.reminders.keep_in_touch import TouchPlan, overdue
 from storage.reminders.model import Reminder, ReminderProblems, new_reminder
+from storage.reminders.repository import FILE, ReminderRepository
 from storage.reminders.rules import Due, done, due_now, missed_since, snooze_ends_at
-from storage_fixtures import NOW, store  # noqa: F401 (fixture)
+from storage.store.persistence import Store
 
 LONDON = ZoneInfo("Europe/London")
 TOKYO = ZoneInfo("Asia/Tokyo")

@@ -10,13 +10,29 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from storage.days import day_of
 from storage.checkins.model import with_fixed_offset
+from storage.days import day_of
 from storage.reminders.keep_in_touch import Overdue, TouchPlan, overdue, touch_due_at
-from storage.reminders.model import (TEXT_LIMIT, Reminder, ReminderProblems, document_from_reminder, new_reminder,
-                                     reminder_from_document, reminder_problems, revised)
-from storage.reminders.rules import (Due, already_handled, done, due_now, missed_since, next_occurrence,
-                                     snooze_ends_at, wall_clock_moment)
+from storage.reminders.model import (
+    TEXT_LIMIT,
+    Reminder,
+    ReminderProblems,
+    document_from_reminder,
+    new_reminder,
+    reminder_from_document,
+    reminder_problems,
+    revised,
+)
+from storage.reminders.rules import (
+    Due,
+    already_handled,
+    done,
+    due_now,
+    missed_since,
+    next_occurrence,
+    snooze_ends_at,
+    wall_clock_moment,
+)
 
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")

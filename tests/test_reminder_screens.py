@@ -7,11 +7,19 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from playwright.sync_api import Page, expect
-
 from browser import (
-    PHONE, fill, go_to, open_flet_page, open_tend, running_tend, screenshot, set_clock, tap, wait_until_still,
+    PHONE,
+    fill,
+    go_to,
+    open_flet_page,
+    open_tend,
+    running_tend,
+    screenshot,
+    set_clock,
+    tap,
+    wait_until_still,
 )
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 LONDON = ZoneInfo("Europe/London")

@@ -4,11 +4,11 @@ import re
 from datetime import datetime
 
 import pytest
+from browser import PHONE, open_flet_page, running_tend, tap
 from playwright.sync_api import expect
 
-from browser import PHONE, open_flet_page, running_tend, tap
-from storage.checkins.repository import CheckInRepository, file_for
 from storage.checkins.model import new_check_in
+from storage.checkins.repository import CheckInRepository, file_for
 from storage.store.persistence import Store
 
 pytestmark = pytest.mark.browser

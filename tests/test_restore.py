@@ -4,13 +4,13 @@ import zipfile
 from datetime import timedelta
 
 import pytest
+from storage_fixtures import NOW, data_dir, record  # noqa: F401 (fixture)
 
-from storage.store import backups
 from storage.app_lock import AppLock, PinTry
 from storage.errors import StorageError
-from storage.your_data.exchange import exported
+from storage.store import backups
 from storage.store.persistence import Store
-from storage_fixtures import NOW, data_dir, record  # noqa: F401 (fixture)
+from storage.your_data.exchange import exported
 
 YESTERDAY = NOW - timedelta(days=1)
 

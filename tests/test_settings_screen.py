@@ -1,9 +1,8 @@
 """Settings in a real browser: the theme changes what a person sees, and the country picks the emergency number."""
 
 import pytest
-from playwright.sync_api import expect
-
 from browser import fill, go_to, open_tend, running_tend, tap, wait_for_brightness
+from playwright.sync_api import expect
 
 
 @pytest.mark.browser

@@ -1,9 +1,8 @@
 """The app shell in a real browser: every screen reachable by its spoken name, at phone and desktop size."""
 
 import pytest
-from playwright.sync_api import expect
-
 from browser import DESKTOP, PHONE, go_to, open_tend, screenshot
+from playwright.sync_api import expect
 
 SCREENS = ("Today", "People", "Reminders", "History", "Settings")
 

@@ -13,13 +13,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from storage_fixtures import NOW, data_dir  # noqa: F401 (fixture)
 
 import main
-from storage.store import durable, journal
 from storage.errors import StorageError
 from storage.people.model import document_from_person, new_person
+from storage.store import durable, journal
 from storage.store.persistence import Store
-from storage_fixtures import NOW, data_dir  # noqa: F401 (fixture)
 
 PROJECT = Path(__file__).resolve().parent.parent
 FULL = ("Your device is full, so Tend could not save this. Everything saved before is safe. "

@@ -10,11 +10,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from browser import PHONE, free_loopback_port, go_to, open_flet_page, open_tend, running_server, running_tend, tap
 from playwright.sync_api import expect
 
-from browser import PHONE, free_loopback_port, go_to, open_flet_page, open_tend, running_server, running_tend, tap
-from storage.checkins.repository import CheckInRepository, file_for
 from storage.checkins.model import document_from_check_in, new_check_in
+from storage.checkins.repository import CheckInRepository, file_for
 from storage.people.model import document_from_person, new_person
 from storage.store.persistence import Store
 

@@ -6,14 +6,16 @@ import uuid
 from datetime import datetime
 
 import pytest
-from hypothesis import given, settings as hypothesis_settings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+from storage_fixtures import NOW, data_dir, record, store, write_json  # noqa: F401 (fixtures)
 
-from storage.store import migrations
 from storage.errors import StorageError
-from storage.store.persistence import Store
 from storage.records import parse_stamp, stamp, with_times
 from storage.settings import Settings, load_settings, save_settings
-from storage_fixtures import NOW, data_dir, record, store, write_json  # noqa: F401 (fixtures)
+from storage.store import migrations
+from storage.store.persistence import Store
 
 MONTH = "checkins/2026-11"
 

@@ -4,9 +4,8 @@ windows edit the same plan. In a real browser against the real server and real f
 import re
 
 import pytest
-from playwright.sync_api import Page, expect
-
 from browser import DESKTOP, PHONE, fill, go_to, open_tend, tap
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 

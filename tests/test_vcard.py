@@ -8,8 +8,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storage.people.phones import email_problem, normalised_phone
-from storage.people.vcard import (MAX_CARDS, MAX_VCARD_BYTES, Skipped, VCardContact, decoded_vcard_file, parse_vcards,
-                           size_problem)
+from storage.people.vcard import (
+    MAX_CARDS,
+    MAX_VCARD_BYTES,
+    Skipped,
+    VCardContact,
+    decoded_vcard_file,
+    parse_vcards,
+    size_problem,
+)
 
 ANDROID_EXPORT = """\
 BEGIN:VCARD

@@ -12,31 +12,29 @@ from zoneinfo import ZoneInfo
 import flet as ft
 import pytest
 
-from storage.store.backups import BackupInfo
 from storage.checkins.model import Mood, new_check_in
+from storage.checkins.trends import ReachingOut
 from storage.people.model import REACHABLE_BY, Way, new_person
 from storage.reminders.keep_in_touch import Overdue, TouchPlan
 from storage.reminders.model import ReminderKind, new_reminder
 from storage.reminders.rules import Due, due_now, snooze_ends_at
 from storage.settings import Settings
-from storage.checkins.trends import ReachingOut
-from views import app
-from views.settings import backups
-from views.checkins import editor as checkin_editor, tile as checkin_tile
-from views.device import clock
-from views.people import contacts_import
-from views.reminders import due_items
-from views.history import screen as history
-from views.kit import labelled
-from views.device import launch
-from views.lock import screen as lock_screen
+from storage.store.backups import BackupInfo
+from views import app, navigation
+from views.checkins import editor as checkin_editor
+from views.checkins import tile as checkin_tile
+from views.device import clock, launch, phone_notifications
 from views.history import mood_chart
-from views.kit import moods
-from views import navigation
-from views.people import card as person_card, editor as person_editor
-from views.device import phone_notifications
-from views.people import reaching_out
-from views.reminders import due as reminding, form as reminder_form
+from views.history import screen as history
+from views.kit import labelled, moods
+from views.lock import screen as lock_screen
+from views.people import card as person_card
+from views.people import contacts_import, reaching_out
+from views.people import editor as person_editor
+from views.reminders import due as reminding
+from views.reminders import due_items
+from views.reminders import form as reminder_form
+from views.settings import backups
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 23, 8, 30, tzinfo=LONDON)  # a Monday

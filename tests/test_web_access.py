@@ -12,11 +12,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import quote, urlsplit
 
 import pytest
+from browser import PHONE, open_tend, running_tend, tap
 from playwright.sync_api import expect
 
-from browser import PHONE, open_tend, running_tend, tap
-from storage.checkins.repository import CheckInRepository
 from storage.checkins.model import new_check_in
+from storage.checkins.repository import CheckInRepository
 from storage.store.persistence import Store
 from views.device.web_access import REFUSED
 

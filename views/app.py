@@ -10,22 +10,22 @@ from typing import Callable
 import flet as ft
 
 from storage.help.crisis_lines import country_from_locale, guess_country, load_crisis_directory
-from storage.store.persistence import Store
 from storage.prompts import needs_welcome
 from storage.settings import Settings, load_settings, save_settings
-from views.settings.backups import BackupsScreen
+from storage.store.persistence import Store
 from views.context import Tend, TendContext, use_tend
-from views.reminders.due_items import DueBanner
 from views.guard import FAILURE_HANDLER_KEY, component, error_card
 from views.help.get_help import GetHelpButton
+from views.help.safety_plan import SafetyPlanScreen
 from views.history.screen import HistoryScreen
+from views.kit.notice import notice_banner
 from views.lock.screen import LockGate
 from views.navigation import WIDE_LAYOUT_MIN_WIDTH, navigation_bar, navigation_rail, place_index
-from views.kit.notice import notice_banner
 from views.people.screen import PeopleScreen
-from views.reminders.screen import RemindersScreen
 from views.reminders.due import RemindingContext, describe, use_reminding, use_reminding_service
-from views.help.safety_plan import SafetyPlanScreen
+from views.reminders.due_items import DueBanner
+from views.reminders.screen import RemindersScreen
+from views.settings.backups import BackupsScreen
 from views.settings.screen import SettingsScreen
 from views.today.screen import TodayScreen
 from views.welcome.screen import Welcome

@@ -7,10 +7,10 @@ from typing import Callable, TypeVar
 
 import flet as ft
 
-from storage.help.crisis_lines import CrisisDirectory
 from storage.errors import StorageError
-from storage.store.persistence import Store
+from storage.help.crisis_lines import CrisisDirectory
 from storage.settings import Settings
+from storage.store.persistence import Store
 
 T = TypeVar("T")
 log = logging.getLogger("tend.storage")

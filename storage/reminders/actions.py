@@ -12,8 +12,8 @@ from dataclasses import replace
 from datetime import date, datetime, tzinfo
 
 from storage.people.repository import PeopleRepository
-from storage.reminders.repository import ReminderRepository
 from storage.reminders.model import Reminder
+from storage.reminders.repository import ReminderRepository
 from storage.reminders.rules import Due, already_handled, done, missed_since
 
 

@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from storage.store import layout
 from storage.app_lock import LOCK_FILE
-from storage.store.durable import sync_folder, write_atomically
 from storage.errors import StorageError
+from storage.store import layout
+from storage.store.durable import sync_folder, write_atomically
 
 KEEP = 14
 _PREFIX = "tend-"

@@ -35,10 +35,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from storage.store import backups
-from storage.store.durable import sync_folder, write_atomically
 from storage.errors import StorageError
 from storage.records import stamp
+from storage.store import backups
+from storage.store.durable import sync_folder, write_atomically
 
 FILE_NAME = "operation.intent"
 CUT_SHORT = "Tend was closed while "

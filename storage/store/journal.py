@@ -23,8 +23,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from storage.store.durable import FILE_MODE, flush_to_disk, message_for, sync_folder
 from storage.errors import StorageError
+from storage.store.durable import FILE_MODE, flush_to_disk, message_for, sync_folder
 
 FILE_NAME = "journal.log"
 

@@ -15,8 +15,8 @@ import logging
 import os
 from pathlib import Path
 
-from storage.store.durable import FILE_MODE, message_for
 from storage.errors import StorageError
+from storage.store.durable import FILE_MODE, message_for
 
 try:
     import fcntl

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
+from storage.errors import StorageError
+from storage.records import stamp
 from storage.store import backups, layout
 from storage.store.durable import sync_folder, write_atomically
-from storage.errors import StorageError
 from storage.store.journal import FILE_NAME as JOURNAL_FILE
-from storage.records import stamp
 
 FOLDER_NAME = "damaged"
 JOURNAL = "journal"

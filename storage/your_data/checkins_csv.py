@@ -9,8 +9,8 @@ import io
 from collections.abc import Iterable
 from datetime import datetime
 
-from storage.checkins.repository import CheckInRepository
 from storage.checkins.model import CheckIn
+from storage.checkins.repository import CheckInRepository
 
 COLUMNS = ("id", "date", "time", "utc_offset", "mood", "mood_word", "energy", "sleep", "anxiety", "tags", "note")
 TAG_SEPARATOR = "; "

@@ -21,12 +21,18 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime, time
 
+from storage.checkins.model import (
+    TAG_LIMIT,
+    CheckIn,
+    Mood,
+    check_in_problems,
+    document_from_check_in,
+    with_fixed_offset,
+)
 from storage.checkins.repository import file_for
-from storage.checkins.model import (TAG_LIMIT, CheckIn, Mood, check_in_problems, document_from_check_in,
-                                    with_fixed_offset)
+from storage.records import stamp
 from storage.your_data.exchange import ImportProblem, ImportReport, import_text, merge_into, shown
 from storage.your_data.mood_names import MoodName, MoodsToConfirm, key, mood_names, needs_confirming, placed
-from storage.records import stamp
 
 HEADERS = {
     7: ("full_date", "date", "weekday", "time", "mood", "activities", "note"),

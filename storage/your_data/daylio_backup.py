@@ -18,8 +18,8 @@ import zipfile
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 
-from storage.checkins.repository import file_for
 from storage.checkins.model import document_from_check_in
+from storage.checkins.repository import file_for
 from storage.your_data.daylio import entry_check_in
 from storage.your_data.exchange import SIZE_LIMIT, ImportProblem, ImportReport, merge_into, shown
 

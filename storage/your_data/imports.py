@@ -18,10 +18,22 @@ from pathlib import PurePath
 
 from storage.your_data.daylio import Localize, Moods, import_daylio
 from storage.your_data.daylio_backup import import_daylio_backup, is_daylio_backup
-from storage.your_data.exchange import SIZE_LIMIT, ImportProblem, ImportReport, import_tend_export, import_text, \
-    merge_into
-from storage.your_data.other_apps import (bearable_check_ins, daily_you_check_ins, is_bearable, json_app,
-                                          parsed_json, pixels_check_ins)
+from storage.your_data.exchange import (
+    SIZE_LIMIT,
+    ImportProblem,
+    ImportReport,
+    import_tend_export,
+    import_text,
+    merge_into,
+)
+from storage.your_data.other_apps import (
+    bearable_check_ins,
+    daily_you_check_ins,
+    is_bearable,
+    json_app,
+    parsed_json,
+    pixels_check_ins,
+)
 
 _JSON_STARTS = (b"{", b"[")
 _BLANK = b"\xef\xbb\xbf \t\r\n"  # a byte order mark and white space before the first character

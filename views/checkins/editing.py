@@ -5,8 +5,8 @@ from typing import Callable
 
 import flet as ft
 
-from storage.checkins.repository import CheckInRepository
 from storage.checkins.model import CheckIn
+from storage.checkins.repository import CheckInRepository
 from views.checkins.editor import EditorCallbacks, check_in_dialog
 from views.context import use_tend
 

@@ -5,13 +5,13 @@ from typing import Callable
 
 import flet as ft
 
-from storage.checkins.repository import CheckInRepository, emotion_tags
 from storage.checkins.model import CheckIn, Mood, check_in_problems, new_check_in, revised
+from storage.checkins.repository import CheckInRepository, emotion_tags
 from storage.days import moment_from_text
 from storage.errors import StorageError
 from views.context import use_tend
-from views.kit.dialog_form import dialog_form
 from views.guard import component
+from views.kit.dialog_form import dialog_form
 from views.kit.labelled import labelled_group
 from views.kit.moods import MOOD_ICONS
 

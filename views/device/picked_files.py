@@ -21,9 +21,9 @@ from typing import Callable
 
 import flet as ft
 
+from storage.people.vcard import MAX_VCARD_BYTES
 from storage.store.durable import FOLDER_MODE
 from storage.your_data.exchange import SIZE_LIMIT
-from storage.people.vcard import MAX_VCARD_BYTES
 
 INCOMING = "incoming"
 """The folder in the data folder that the browser's uploads land in, each read once and deleted at once."""

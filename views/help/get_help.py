@@ -9,8 +9,8 @@ from storage.errors import StorageError
 from storage.help.safety_plan import STEPS, SafetyPlan, load_plan
 from storage.people.model import Support
 from views.context import Tend, use_tend
-from views.help.crisis_lines import CountryPicker, crisis_help, fallback_controls
 from views.guard import component
+from views.help.crisis_lines import CountryPicker, crisis_help, fallback_controls
 from views.people.card import reach_buttons
 from views.people.editor import PersonCallbacks, person_dialog
 from views.people.reaching_out import address_for, link_for, open_contact_link

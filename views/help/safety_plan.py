@@ -12,8 +12,8 @@ from views.context import use_tend
 from views.device.file_saving import save_text_file
 from views.guard import component
 from views.kit.labelled import labelled_group
-from views.reminders.due import use_reminding
 from views.kit.screen import screen, section_title
+from views.reminders.due import use_reminding
 
 EXPORT_NAME = "my-safety-plan.txt"
 SAVE_AFTER_PAUSE_SECONDS = 1.0

@@ -5,9 +5,8 @@ from datetime import date, timedelta
 import flet as ft
 
 from storage.checkins.repository import CheckInRepository
-from storage.days import today
-from storage.people.repository import PeopleRepository
 from storage.checkins.trends import (
+    ReachingOut,
     checked_in_days,
     daily_moods,
     days_since_low_day,
@@ -15,15 +14,16 @@ from storage.checkins.trends import (
     month_grid,
     mood_series,
     reaching_out_moods,
-    ReachingOut,
 )
-from views.history.calendar import month_calendar
+from storage.days import today
+from storage.people.repository import PeopleRepository
 from views.checkins.editing import use_check_in_editing
 from views.checkins.tile import CheckInTile
 from views.context import use_tend
 from views.guard import component
-from views.kit.labelled import icon_action
+from views.history.calendar import month_calendar
 from views.history.mood_chart import SPANS, mood_chart
+from views.kit.labelled import icon_action
 from views.kit.screen import screen, section_title
 
 STREAK_SPAN = 7

@@ -13,8 +13,8 @@ import flet as ft
 from storage.app_lock import AppLock, PinTry, should_lock
 from storage.errors import StorageError
 from views.context import Tend, use_tend
-from views.device.unlock import device_unlock, unlocked_by_device
 from views.device.disconnected import carried_out_at_once
+from views.device.unlock import device_unlock, unlocked_by_device
 from views.guard import component
 from views.help.get_help import plan_readable_without_pin
 from views.kit.pin_field import pin_field

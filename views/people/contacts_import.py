@@ -16,9 +16,9 @@ from storage.people.contacts_file import Candidates, candidates_from  # noqa: F4
 from storage.people.model import Person
 from storage.people.repository import PeopleRepository
 from storage.people.vcard import MAX_CARDS, size_problem
-from views.kit.background import Say, progress_line, use_work
 from views.context import use_tend
 from views.device.picked_files import FileReader, NotRead
+from views.kit.background import Say, progress_line, use_work
 
 SHOWN_AT_MOST = 50
 """People listed at once in the dialog; the rest are found by typing part of a name, number or address."""

@@ -9,8 +9,8 @@ from storage.errors import ChangedElsewhere, StorageError
 from storage.people.model import REACHABLE_BY, Person, PersonProblems, Support, Way, new_person, revised_person
 from storage.people.repository import PeopleRepository
 from views.context import use_tend
-from views.kit.dialog_form import dialog_form
 from views.guard import component
+from views.kit.dialog_form import dialog_form
 from views.kit.labelled import labelled_group
 
 

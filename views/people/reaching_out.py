@@ -15,8 +15,8 @@ from storage.people.phones import call_link, email_link, text_link
 from views.checkins.editing import notice_card
 from views.context import Tend, use_tend
 from views.device.links import open_link
-from views.reminders.due import use_reminding
 from views.kit.taps import use_tap_gate
+from views.reminders.due import use_reminding
 
 HAND_LOGGED_WAYS = ((Way.CALL, "A call"), (Way.TEXT, "A message"), (Way.EMAIL, "An email"),
                     (Way.IN_PERSON, "In person"), (Way.OTHER, "Another way"))

@@ -6,17 +6,17 @@ import flet as ft
 from storage.people.model import Support, people_for
 from storage.people.repository import PeopleRepository
 from views.checkins.editing import notice_card
-from views.people.contacts_import import use_contacts_import
 from views.context import use_tend
-from views.help.crisis_lines import crisis_line_card
 from views.guard import component
+from views.help.crisis_lines import crisis_line_card
 from views.help.get_help import SAFETY_PLAN_ROUTE
 from views.kit.labelled import said_as
+from views.kit.screen import screen, section_title
 from views.people.card import person_card
+from views.people.contacts_import import use_contacts_import
 from views.people.editor import PersonCallbacks, person_dialog
 from views.people.reaching_out import last_reached_words, use_reaching_out
 from views.reminders.due import use_reminding
-from views.kit.screen import screen, section_title
 
 
 def need_picker(need: Support | None, on_pick, with_anyone: bool = True) -> ft.Control:

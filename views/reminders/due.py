@@ -18,21 +18,21 @@ from typing import Awaitable, Callable
 
 import flet as ft
 
+from storage import prompts
 from storage.checkins.repository import CheckInRepository
 from storage.days import day_of, today
 from storage.people.model import Contact, Person, Way
 from storage.people.repository import PeopleRepository
 from storage.records import parse_stamp
 from storage.reminders.actions import mark_done, missed_while_closed, note_looked_at, snooze, snooze_person
-from storage.reminders.repository import ReminderRepository
 from storage.reminders.keep_in_touch import Overdue, TouchPlan, overdue
 from storage.reminders.model import ReminderKind
+from storage.reminders.repository import ReminderRepository
 from storage.reminders.rules import Due, due_now, snooze_ends_at
-from storage import prompts
-from views.device import phone_notifications
 from views.context import Tend, use_tend
-from views.reminders.snooze import snooze_dialog
+from views.device import phone_notifications
 from views.kit.taps import use_tap_gate
+from views.reminders.snooze import snooze_dialog
 
 CHECK_EVERY_VARIABLE = "TEND_REMINDER_CHECK_SECONDS"
 CHECK_EVERY_SECONDS = 20.0

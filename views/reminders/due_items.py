@@ -9,10 +9,10 @@ from storage.reminders.rules import Due
 from views.guard import component
 from views.kit.labelled import said_as
 from views.kit.notice import banner
+from views.kit.taps import use_tap_gate
 from views.people.card import reach_buttons
 from views.people.reaching_out import use_reaching_out
 from views.reminders.due import describe, use_reminding
-from views.kit.taps import use_tap_gate
 
 
 def due_key(item: Due | Overdue) -> str:

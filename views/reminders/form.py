@@ -7,8 +7,8 @@ from typing import Callable
 import flet as ft
 
 from storage.errors import StorageError
-from storage.reminders.repository import ReminderRepository
 from storage.reminders.model import EVERY_DAY, Reminder, ReminderKind, ReminderProblems, new_reminder, revised
+from storage.reminders.repository import ReminderRepository
 from views.context import use_tend
 from views.guard import component
 from views.kit.labelled import labelled_group, named, switch_row

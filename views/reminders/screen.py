@@ -3,18 +3,18 @@
 import flet as ft
 
 from storage.people.repository import PeopleRepository
-from storage.reminders.repository import ReminderRepository
 from storage.reminders.keep_in_touch import touch_due_at
 from storage.reminders.model import ReminderKind
+from storage.reminders.repository import ReminderRepository
 from storage.reminders.rules import next_occurrence
 from views.checkins.editing import notice_card
 from views.context import use_tend
-from views.reminders.due_items import DueItem, due_key
 from views.guard import component
 from views.kit.labelled import icon_action
-from views.reminders.form import ReminderCallbacks, reminder_dialog, schedule_words
-from views.reminders.due import touch_plans, use_reminding
 from views.kit.screen import screen, section_title
+from views.reminders.due import touch_plans, use_reminding
+from views.reminders.due_items import DueItem, due_key
+from views.reminders.form import ReminderCallbacks, reminder_dialog, schedule_words
 
 
 @component

@@ -9,9 +9,9 @@ from storage.app_lock import AppLock, PinTry, pin_problem
 from storage.errors import StorageError
 from views.context import use_tend
 from views.guard import component
-from views.lock.screen import refused_message, tried_pin
 from views.kit.labelled import switch_row
 from views.kit.pin_field import pin_field
+from views.lock.screen import refused_message, tried_pin
 
 WHAT_IT_PROTECTS = (
     "With a PIN, Tend asks for it when it opens, after 5 minutes away, and when its page in a browser is reloaded or "

@@ -9,13 +9,13 @@ import math
 import flet as ft
 
 from storage.store.backups import BackupInfo, list_backups
-from views.kit.background import Say, progress_line, use_outcome, use_work, wrote_in_background
 from views.context import use_tend
-from views.settings.data_replaced import follow_replaced_data
 from views.guard import component
+from views.kit.background import Say, progress_line, use_outcome, use_work, wrote_in_background
 from views.kit.labelled import said_as
-from views.reminders.due import use_reminding
 from views.kit.screen import screen, section_title
+from views.reminders.due import use_reminding
+from views.settings.data_replaced import follow_replaced_data
 from views.settings.your_data import DATA_WORK, outcome_text
 
 

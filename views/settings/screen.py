@@ -6,11 +6,11 @@ import flet as ft
 
 from storage.days import DAY_STARTS
 from views.context import use_tend
-from views.settings.app_lock import AppLockSettings
-from views.settings.emotion_tags import EmotionTagsEditor
 from views.guard import component
 from views.kit.labelled import named, radio_row, switch_row
 from views.kit.screen import screen, section_title
+from views.settings.app_lock import AppLockSettings
+from views.settings.emotion_tags import EmotionTagsEditor
 from views.settings.your_data import YourData
 
 THEME_CHOICES = (("system", "Same as this device"), ("light", "Light"), ("dark", "Dark"))

@@ -10,18 +10,18 @@ import asyncio
 
 import flet as ft
 
-from storage.your_data.checkins_csv import check_ins_csv, every_check_in
 from storage.errors import StorageError
+from storage.your_data.checkins_csv import check_ins_csv, every_check_in
 from storage.your_data.exchange import ImportProblem, export_text
 from storage.your_data.imports import import_file, size_problem, too_big_to_import_again
 from storage.your_data.mood_names import MoodsToConfirm
-from views.kit.background import Say, progress_line, use_outcome, use_work
 from views.context import use_tend
-from views.settings.data_replaced import follow_replaced_data
 from views.device.file_saving import save_file
-from views.guard import component
 from views.device.picked_files import FileReader, NotRead
+from views.guard import component
+from views.kit.background import Say, progress_line, use_outcome, use_work
 from views.reminders.due import use_reminding
+from views.settings.data_replaced import follow_replaced_data
 from views.settings.mood_mapping import MoodMapping
 
 BACKUPS_ROUTE = "/settings/backups"

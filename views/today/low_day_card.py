@@ -9,9 +9,9 @@ from views.context import use_tend
 from views.guard import component
 from views.help.crisis_lines import crisis_help
 from views.help.get_help import SAFETY_PLAN_ROUTE
-from views.people.screen import need_picker
 from views.people.card import reach_buttons
 from views.people.reaching_out import last_reached_words, use_reaching_out
+from views.people.screen import need_picker
 from views.reminders.due import use_reminding
 
 

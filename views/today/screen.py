@@ -3,22 +3,22 @@
 
 import flet as ft
 
-from storage.checkins.repository import CheckInRepository
 from storage.checkins.model import CheckIn, Mood, new_check_in
+from storage.checkins.repository import CheckInRepository
 from storage.days import today
 from storage.prompts import dismiss, dismissed_on, offers_reaching_out
 from storage.reminders.model import ReminderKind
 from views.checkins.editing import notice_card, use_check_in_editing
 from views.checkins.tile import CheckInTile
 from views.context import use_tend
-from views.reminders.due_items import due_list
 from views.guard import component
 from views.kit.labelled import spoken_button
-from views.today.low_day_card import LowDayCard
 from views.kit.moods import MOOD_COLORS, MOOD_ICONS
-from views.reminders.due import use_reminding
 from views.kit.screen import screen, section_title
 from views.kit.taps import use_tap_gate
+from views.reminders.due import use_reminding
+from views.reminders.due_items import due_list
+from views.today.low_day_card import LowDayCard
 
 
 def mood_button(mood: Mood, on_tap) -> ft.Control:

@@ -8,8 +8,8 @@ import flet as ft
 from storage import prompts
 from storage.people.model import PersonProblems, new_person
 from storage.people.repository import PeopleRepository
-from storage.reminders.repository import ReminderRepository
 from storage.reminders.model import ReminderKind, ReminderProblems, new_reminder
+from storage.reminders.repository import ReminderRepository
 from views.context import use_tend
 from views.guard import component
 from views.kit.labelled import named, switch_row
