@@ -9,7 +9,7 @@ from pathlib import Path
 import flet as ft
 import flet.version
 import pytest
-from browser import PHONE, go_to, open_tend, running_tend, tap
+from browser import PHONE, go_to, open_tend, running_tend, screenshot, tap
 from playwright.sync_api import expect
 
 from views import guard
@@ -28,7 +28,7 @@ def test_a_component_that_raises_renders_the_calm_card_instead():
     def broken():
         raise KeyError("boom")
 
-    card = guard.component(broken).__component_impl__()
+    card = guard.component(broken).__component_impl__().controls[0]
     assert isinstance(card, ft.Card)
     words = [c.value for c in card.content.content.controls[0].controls if isinstance(c, ft.Text)]
     assert words == [guard.SCREEN_FAILED]
@@ -94,6 +94,7 @@ def test_a_screen_that_fails_shows_the_calm_card_and_help_still_opens(chromium, 
         open_tend(page, url)
         page.get_by_role("tab", name="History", exact=True).click()
         expect(page.get_by_role("group", name=re.compile("^" + re.escape(guard.SCREEN_FAILED)))).to_be_visible()
+        screenshot(page, "error-card-phone")
         tap(page.get_by_role("button", name="Get help now"))
         expect(page.get_by_role("button", name="International directory of crisis lines")).to_be_visible()
         tap(page.get_by_role("button", name="Close"))

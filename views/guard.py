@@ -36,7 +36,7 @@ def error_card() -> ft.Control:
     def go_to_today() -> None:
         ft.context.page.navigate("/")
 
-    return ft.Card(
+    return ft.Column([ft.Card(  # in a column, so the card is as tall as its words wherever it stands in
         ft.Container(
             ft.Column(
                 [
@@ -49,7 +49,7 @@ def error_card() -> ft.Control:
             ),
             padding=16,
         ),
-    )
+    )], tight=True)
 
 
 def component(fn: Callable | None = None, *, fallback: Callable[[], ft.Control] = error_card):
