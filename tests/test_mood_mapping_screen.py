@@ -4,7 +4,7 @@ guesses filled in, and imports every entry only after the person confirms."""
 import re
 
 import pytest
-from browser import go_to, tap
+from browser import go_to, tap, wait_until_still
 from playwright.sync_api import expect
 from test_data_screens import entries, import_file, shown
 
@@ -25,7 +25,10 @@ def test_a_german_export_asks_for_its_moods_once_then_imports_every_entry(phone,
     expect(asked).to_be_visible()
     expect(asked.get_by_role("button")).to_have_count(5)  # super, Müde, schlecht, Import, Cancel
 
-    phone.get_by_role("button", name="Müde").click()  # a dropdown opens on a pointer tap; Tend guessed Low
+    tired = phone.get_by_role("button", name="Müde")
+    tired.scroll_into_view_if_needed()  # the card opens below the fold; Flutter scrolls with the page's scroll
+    wait_until_still(phone)
+    tired.click()  # a dropdown opens on a pointer tap; Tend guessed Low
     phone.get_by_role("button", name="Okay").click()
     tap(asked.get_by_role("button", name="Import", exact=True))
 
