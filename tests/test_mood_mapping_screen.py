@@ -30,6 +30,7 @@ def test_a_german_export_asks_for_its_moods_once_then_imports_every_entry(phone,
     wait_until_still(phone)
     tired.click()  # a dropdown opens on a pointer tap; Tend guessed Low
     phone.get_by_role("button", name="Okay").click()
+    wait_until_still(phone)  # the menu has closed: the choice was sent to the app before Import is
     tap(asked.get_by_role("button", name="Import", exact=True))
 
     expect(shown(phone, re.compile(r"^Imported “daylio_export_de\.csv”\. Added 4, updated 0"))).to_be_visible()
