@@ -11,6 +11,8 @@ DAY_STARTS = range(0, 5)
 """The hours a day may start at: midnight to 04:00."""
 WEEKDAYS = range(7)
 """The days of the week as `date.weekday()` numbers them: Monday = 0 to Sunday = 6."""
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+"""Each weekday's name, by its number; its first three letters are its short name ("Mon")."""
 
 
 def day_of(at: datetime, day_starts_at: int) -> date:

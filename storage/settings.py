@@ -3,11 +3,11 @@
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 
+from storage.days import DAY_STARTS
 from storage.records import with_times
 from storage.store.persistence import Store
 
 THEMES = ("system", "light", "dark")
-LATEST_DAY_START = 4
 _FILE = _ID = "settings"
 
 
@@ -26,7 +26,7 @@ def problems(settings: Settings) -> list[str]:
     if settings.theme not in THEMES:
         found.append("Please choose a theme: system, light or dark.")
     if not isinstance(settings.day_starts_at, int) or isinstance(settings.day_starts_at, bool) \
-            or not 0 <= settings.day_starts_at <= LATEST_DAY_START:
+            or settings.day_starts_at not in DAY_STARTS:
         found.append("A new day can start at any hour from midnight to 4 am.")
     if not isinstance(settings.country, str):
         found.append("Please choose a country from the list.")

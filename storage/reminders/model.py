@@ -22,12 +22,22 @@ class ReminderKind(StrEnum):
     OWN = "own"
 
 
-REPEATS = ("none", "daily", "weekdays", "weekly", "every_n_days")
+class Repeat(StrEnum):
+    """How often a reminder rings; the values are what the files hold."""
+
+    ONCE = "none"
+    DAILY = "daily"
+    WEEKDAYS = "weekdays"
+    WEEKLY = "weekly"
+    EVERY_N_DAYS = "every_n_days"
+
+
+REPEATS = tuple(Repeat)
 EVERY_DAY = frozenset(WEEKDAYS)
 TEXT_LIMIT = 200
 TIMES_LIMIT = 12
 EVERY_DAYS_LIMIT = 365
-_NEEDS_START = frozenset({"none", "weekly", "every_n_days"})
+_NEEDS_START = frozenset({Repeat.ONCE, Repeat.WEEKLY, Repeat.EVERY_N_DAYS})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -37,7 +47,7 @@ class Reminder:
     text: str = ""
     times: tuple[str, ...] = ("09:00",)  # wall-clock "HH:MM"
     weekdays: frozenset[int] = EVERY_DAY  # Monday = 0; used by repeat "weekdays"
-    repeat: str = "daily"
+    repeat: Repeat = Repeat.DAILY
     every_days: int = 1  # used by repeat "every_n_days"
     starts_on: date | None = None  # the first day; needed by own reminders and by "none", "weekly", "every_n_days"
     always: bool = False  # check-in reminders: ring even when that day already has a check-in
@@ -63,9 +73,9 @@ def reminder_problems(reminder: Reminder) -> list[str]:
     if reminder.repeat not in REPEATS:
         found.append("Please choose how often it repeats: once, every day, on chosen days, weekly, "
                      "or every few days.")
-    elif reminder.repeat == "weekdays" and (not _is_set_of_weekdays(reminder.weekdays) or not reminder.weekdays):
+    elif reminder.repeat == Repeat.WEEKDAYS and (not _is_set_of_weekdays(reminder.weekdays) or not reminder.weekdays):
         found.append("Please choose at least one day of the week.")
-    elif reminder.repeat == "every_n_days" and not _is_count(reminder.every_days, EVERY_DAYS_LIMIT):
+    elif reminder.repeat == Repeat.EVERY_N_DAYS and not _is_count(reminder.every_days, EVERY_DAYS_LIMIT):
         found.append(f"Please choose how many days apart, from 1 to {EVERY_DAYS_LIMIT}.")
     if reminder.starts_on is None and (reminder.kind == ReminderKind.OWN or reminder.repeat in _NEEDS_START):
         found.append("Please choose the date of the first reminder.")
@@ -121,7 +131,7 @@ def reminder_from_document(doc: dict) -> Reminder:
         text=doc["text"],
         times=tuple(doc["times"]),
         weekdays=frozenset(doc["weekdays"]),
-        repeat=doc["repeat"],
+        repeat=Repeat(doc["repeat"]),
         every_days=doc["every_days"],
         starts_on=None if doc["starts_on"] is None else date.fromisoformat(doc["starts_on"]),
         always=doc["always"],

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from storage.checkins.model import with_fixed_offset
 from storage.days import day_of, today
-from storage.reminders.model import EVERY_DAYS_LIMIT, Reminder, ReminderKind, clocks_of, in_utc, latest
+from storage.reminders.model import EVERY_DAYS_LIMIT, Reminder, ReminderKind, Repeat, clocks_of, in_utc, latest
 
 SEARCH_DAYS = EVERY_DAYS_LIMIT + 7
 """How many days to look through for an occurrence: longer than any repeat, so a valid schedule always shows up."""
@@ -155,7 +155,7 @@ def _scheduled(reminder: Reminder, from_day: date, step: int, zone: tzinfo, day_
 def _scheduled_days(reminder: Reminder, from_day: date, step: int) -> Iterator[date]:
     """The days the reminder rings on, from `from_day` on in the direction of `step`; a one-off has just its date."""
     start = reminder.starts_on
-    if reminder.repeat == "none":
+    if reminder.repeat == Repeat.ONCE:
         if start is not None and (start - from_day).days * step >= 0:
             yield start
         return
@@ -170,11 +170,11 @@ def _scheduled_days(reminder: Reminder, from_day: date, step: int) -> Iterator[d
 
 def _falls_on(reminder: Reminder, day: date) -> bool:
     """Whether a repeating reminder rings on `day` (from its start on)."""
-    if reminder.repeat == "weekdays":
+    if reminder.repeat == Repeat.WEEKDAYS:
         return day.weekday() in reminder.weekdays
-    if reminder.repeat == "weekly":
+    if reminder.repeat == Repeat.WEEKLY:
         return day.weekday() == reminder.starts_on.weekday()
-    if reminder.repeat == "every_n_days":
+    if reminder.repeat == Repeat.EVERY_N_DAYS:
         return (day - reminder.starts_on).days % reminder.every_days == 0
     return True  # daily
 

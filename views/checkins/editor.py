@@ -5,7 +5,7 @@ from typing import Callable
 
 import flet as ft
 
-from storage.checkins.model import CheckIn, Mood, check_in_problems, new_check_in, revised
+from storage.checkins.model import SCALE, CheckIn, Mood, check_in_problems, new_check_in, revised
 from storage.checkins.repository import CheckInRepository, emotion_tags
 from storage.days import moment_from_text
 from storage.errors import StorageError
@@ -37,7 +37,7 @@ def check_in_dialog(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.
 def scale_picker(label: str, value: int | None, on_pick: Callable[[int | None], None], error: str | None):
     """Five segments, 1 to 5; tapping the chosen one again clears it, since every detail is optional."""
     segments = ft.SegmentedButton(
-        segments=[ft.Segment(value=str(n), label=str(n)) for n in range(1, 6)],
+        segments=[ft.Segment(value=str(n), label=str(n)) for n in SCALE],
         selected=[] if value is None else [str(value)],
         allow_empty_selection=True,
         show_selected_icon=False,

@@ -6,10 +6,11 @@ from typing import Callable
 import flet as ft
 
 from storage.checkins.trends import CalendarDay
+from storage.days import WEEKDAY_NAMES
 from views.kit.labelled import spoken_button
 from views.kit.moods import MOOD_COLORS, MOOD_ICONS, ON_MOOD_COLOR
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+WEEKDAYS = tuple(name[:3] for name in WEEKDAY_NAMES)
 CELL = 48
 
 

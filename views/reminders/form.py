@@ -6,18 +6,17 @@ from typing import Callable
 
 import flet as ft
 
+from storage.days import WEEKDAY_NAMES, WEEKDAYS
 from storage.errors import StorageError
-from storage.reminders.model import EVERY_DAY, Reminder, ReminderKind, ReminderProblems, new_reminder, revised
+from storage.reminders.model import EVERY_DAY, Reminder, ReminderKind, ReminderProblems, Repeat, new_reminder, revised
 from storage.reminders.repository import ReminderRepository
 from views.context import use_tend
 from views.guard import component
 from views.kit.labelled import labelled_group, named, switch_row
 from views.kit.taps import use_tap_gate
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-REPEAT_CHOICES = (("none", "Once"), ("daily", "Every day"), ("weekdays", "On chosen days"),
-                  ("weekly", "Every week"), ("every_n_days", "Every few days"))
+REPEAT_CHOICES = ((Repeat.ONCE, "Once"), (Repeat.DAILY, "Every day"), (Repeat.WEEKDAYS, "On chosen days"),
+                  (Repeat.WEEKLY, "Every week"), (Repeat.EVERY_N_DAYS, "Every few days"))
 
 
 @dataclass(frozen=True)
@@ -47,13 +46,13 @@ def day_from_text(text: str) -> date | None:
 def schedule_words(reminder: Reminder) -> str:
     """'09:00 and 20:30, every day' — what the reminder does, for its row in the list."""
     times = " and ".join(reminder.times)
-    if reminder.repeat == "weekdays" and reminder.weekdays != EVERY_DAY:
-        days = ", ".join(WEEKDAYS[d] for d in sorted(reminder.weekdays))
-    elif reminder.repeat in ("daily", "weekdays"):
+    if reminder.repeat == Repeat.WEEKDAYS and reminder.weekdays != EVERY_DAY:
+        days = ", ".join(WEEKDAY_NAMES[d][:3] for d in sorted(reminder.weekdays))
+    elif reminder.repeat in (Repeat.DAILY, Repeat.WEEKDAYS):
         days = "every day"
-    elif reminder.repeat == "none":
+    elif reminder.repeat == Repeat.ONCE:
         days = f"on {reminder.starts_on:%A %d %B}"
-    elif reminder.repeat == "weekly":
+    elif reminder.repeat == Repeat.WEEKLY:
         days = f"every {WEEKDAY_NAMES[reminder.starts_on.weekday()]}"
     else:
         days = f"every {reminder.every_days} days from {reminder.starts_on:%d %B}"
@@ -71,7 +70,7 @@ def ReminderForm(kind: str, original: Reminder | None, callbacks: ReminderCallba
         "every_days": str(original.every_days) if original else "2",
     }).current
     weekdays, set_weekdays = ft.use_state(original.weekdays if original else EVERY_DAY)
-    first_repeat = "weekdays" if kind == ReminderKind.CHECK_IN else "none"
+    first_repeat = Repeat.WEEKDAYS if kind == ReminderKind.CHECK_IN else Repeat.ONCE
     repeat, set_repeat = ft.use_state(original.repeat if original else first_repeat)
     always, set_always = ft.use_state(original.always if original else False)
     problems, set_problems = ft.use_state([])
@@ -103,7 +102,8 @@ def ReminderForm(kind: str, original: Reminder | None, callbacks: ReminderCallba
                             **options)
 
     day_chips = labelled_group("On these days", ft.Row(
-        [ft.Chip(label=WEEKDAYS[d], selected=d in weekdays, on_select=lambda _, d=d: toggle_day(d)) for d in range(7)],
+        [ft.Chip(label=WEEKDAY_NAMES[d][:3], selected=d in weekdays, on_select=lambda _, d=d: toggle_day(d))
+         for d in WEEKDAYS],
         wrap=True, spacing=4))
     if kind == ReminderKind.CHECK_IN:
         controls = [
@@ -118,9 +118,9 @@ def ReminderForm(kind: str, original: Reminder | None, callbacks: ReminderCallba
             ft.Row([field("starts_on", "First date", width=150), field("times", "Time", width=110)], wrap=True),
             named("Repeat", ft.Dropdown(label="Repeat", value=repeat, on_select=lambda e: set_repeat(e.control.value),
                                         options=[ft.DropdownOption(key=k, text=t) for k, t in REPEAT_CHOICES])),
-            *([day_chips] if repeat == "weekdays" else []),
+            *([day_chips] if repeat == Repeat.WEEKDAYS else []),
             *([field("every_days", "Days apart", width=150, keyboard_type=ft.KeyboardType.NUMBER)]
-              if repeat == "every_n_days" else []),
+              if repeat == Repeat.EVERY_N_DAYS else []),
         ]
     return ft.Column(
         [

@@ -8,7 +8,7 @@ import flet as ft
 from storage import prompts
 from storage.people.model import PersonProblems, new_person
 from storage.people.repository import PeopleRepository
-from storage.reminders.model import ReminderKind, ReminderProblems, new_reminder
+from storage.reminders.model import ReminderKind, ReminderProblems, Repeat, new_reminder
 from storage.reminders.repository import ReminderRepository
 from views.context import use_tend
 from views.guard import component
@@ -56,7 +56,7 @@ def Welcome(on_done) -> ft.Control:
         if remind:
             try:
                 reminder = new_reminder(tend.now(), kind=ReminderKind.CHECK_IN, times=(typed["time"].strip(),),
-                                        repeat="weekdays")
+                                        repeat=Repeat.WEEKDAYS)
             except ReminderProblems as refused:
                 set_problems(refused.problems)
                 return
