@@ -3,10 +3,11 @@
 
 import flet as ft
 
-from storage.checkins.model import CheckIn, Mood, new_check_in
+from storage.checkins.actions import log_mood
+from storage.checkins.model import CheckIn, Mood
 from storage.checkins.repository import CheckInRepository
 from storage.days import today
-from storage.prompts import dismiss, dismissed_on, offers_reaching_out
+from storage.prompts import dismiss
 from storage.reminders.model import ReminderKind
 from views.checkins.editing import notice_card, use_check_in_editing
 from views.checkins.tile import CheckInTile
@@ -84,12 +85,13 @@ def TodayScreen() -> ft.Control:
     def log(mood: Mood) -> None:
         if not taps.accepts(("mood", mood)):
             return  # a double tap on a mood is one check-in; a deliberate second tap, a moment later, is another
-        check_in = new_check_in(mood, tend.now())
-        if not tend.wrote(lambda: CheckInRepository(tend.store).save(check_in)):
+        logged = []
+        if not tend.wrote(lambda: logged.append(log_mood(tend.store, mood, tend.now(), day_start))):
             return
+        check_in = logged[0].check_in
         set_just_saved(check_in)
         set_entries(lambda shown: (check_in, *shown))  # today's newest: no need to read the month again
-        if offers_reaching_out(mood, today(check_in.at, day_start), dismissed_on(tend.store)):
+        if logged[0].offer_reaching_out:
             set_offering(True)
         if any(item.reminder.kind == ReminderKind.CHECK_IN for item in reminding.due):
             reminding.refresh()  # today now has a check-in: its reminder stops
