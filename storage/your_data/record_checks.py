@@ -19,6 +19,10 @@ from storage.people.repository import CONTACTS_FILE, PEOPLE_FILE
 from storage.records import parse_stamp
 from storage.reminders.model import reminder_from_document, reminder_problems
 from storage.reminders.repository import FILE as REMINDERS_FILE
+from storage.support_card.card import FILE as SUPPORT_CARD_FILE
+from storage.support_card.card import support_card_problems
+from storage.support_card.shares import SHARES_FILE as SUPPORT_CARD_SHARES_FILE
+from storage.support_card.shares import share_problems
 
 STAMP_EXAMPLE = "2026-11-23T09:15:02+01:00"
 
@@ -153,4 +157,6 @@ RECORD_CHECKS: dict[str, RecordCheck] = {
     PEOPLE_FILE: _person_problems,
     CONTACTS_FILE: _contact_problems,
     REMINDERS_FILE: _reminder_problems,
+    SUPPORT_CARD_FILE: support_card_problems,
+    SUPPORT_CARD_SHARES_FILE: share_problems,
 }
