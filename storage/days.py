@@ -5,7 +5,9 @@ never moves past entries to another day. Night owls can let a day start a few
 hours after midnight: with `day_starts_at=4`, 02:30 still belongs to yesterday.
 """
 
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
+
+from storage.when_typed import clock_from_text, day_from_text
 
 DAY_STARTS = range(0, 5)
 """The hours a day may start at: midnight to 04:00."""
@@ -52,20 +54,14 @@ def month_keys_covering(first_day: date, last_day: date) -> list[str]:
     return keys
 
 
-def moment_from_text(day_text: str, time_text: str, zone: tzinfo | None = None) -> datetime:
-    """The aware moment a person typed as 'YYYY-MM-DD' and 'HH:MM', with the offset in force there and then.
+def moment_from_text(day_text: str, time_text: str, zone: tzinfo | None = None, today: date | None = None) -> datetime:
+    """The aware moment a person typed ("30/11/2026" or "2026-11-30", "8pm" or "20:00"), with the offset in force
+    there and then. `today` lets "yesterday" and two-digit years be read too.
 
     `zone` defaults to this device's zone, so a back-filled summer entry gets the summer offset.
     Raises ValueError with a message for the person.
     """
-    try:
-        day = date.fromisoformat(day_text.strip())
-    except ValueError:
-        raise ValueError("Please write the date as year-month-day, for example 2026-03-14.") from None
-    try:
-        hour, minute = (int(part) for part in time_text.strip().split(":"))
-        clock = time(hour, minute)
-    except ValueError:
-        raise ValueError("Please write the time as hours:minutes, for example 21:30.") from None
+    day = day_from_text(day_text, today)
+    clock = clock_from_text(time_text)
     naive = datetime.combine(day, clock)
     return naive.replace(tzinfo=zone) if zone else naive.astimezone()
