@@ -104,7 +104,7 @@ def test_i_need_only_lists_people_who_give_that_support_and_never_loses_one(rows
     people = [person(f"P{i}", chosen) for i, (chosen, _) in enumerate(rows)]
     last = {p.id: NOW - timedelta(days=days) for p, (_, days) in zip(people, rows) if days is not None}
     ordered = people_for(kind, people, last)
-    assert sorted(p.id for p in ordered) == sorted(p.id for p in people if kind in p.supports)
+    assert sorted(p.id for p in ordered) == sorted(p.id for p in people if kind in p.supports or not p.supports)
     services_seen = False
     for p in ordered:
         is_service = Support.CRISIS in p.supports and kind is not Support.CRISIS
@@ -247,3 +247,27 @@ def test_what_helps_says_nothing_without_enough_days_on_both_sides():
     entries = days_of_moods([4] * 20)
     contacts = [NOW - timedelta(days=offset) for offset in range(ENOUGH_DAYS - 1)]
     assert reaching_out_moods(entries, contacts, day_starts_at=0) is None
+
+
+def test_someone_with_no_kind_of_support_is_listed_for_every_need_after_those_who_give_it():
+    giver, unset = person("Zoe", Support.EMOTIONAL), person("Al")
+    line = person("Night line", Support.EMOTIONAL, Support.CRISIS)
+    for kind in Support:
+        names = [p.name for p in people_for(kind, [unset, line, giver], {})]
+        assert "Al" in names
+        if kind is Support.EMOTIONAL:
+            assert names == ["Zoe", "Al", "Night line"]
+        if kind is Support.CRISIS:
+            assert names == ["Night line", "Al"]  # asked for crisis support: the line first
+    assert [p.name for p in people_for(None, [giver, unset], {})] == ["Al", "Zoe"]  # everyone, unset not pushed
+
+
+def test_undo_of_a_deletion_is_offered_for_half_an_hour_and_names_who():
+    from storage.people.deletions import Deletion, still_undoable, undo_words
+
+    gone = Deletion(person("Sam", Support.EMOTIONAL), NOW)
+    assert still_undoable(gone, NOW + timedelta(minutes=29))
+    assert not still_undoable(gone, NOW + timedelta(minutes=30))
+    assert still_undoable(gone, NOW - timedelta(minutes=5))  # a clock set back
+    assert not still_undoable(None, NOW)
+    assert undo_words(gone) == ("Deleted Sam.", "Undo deleting Sam")

@@ -10,6 +10,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
+from storage.people import gatherings
+from storage.people.feelings import Felt
 from storage.people.phones import email_problem, phone_problem
 from storage.records import new_id, stamp
 
@@ -74,6 +76,12 @@ class Person:
     note: str = ""
     preferred: Way | None = None
     stay_in_touch_days: int | None = None
+    kind: gatherings.PersonKind = gatherings.PersonKind.PERSON  # a group or a place: see storage.people.gatherings
+    meets_on: int | None = None  # a group's weekly meeting: the weekday (Monday = 0) and "HH:MM"
+    meets_at: str = ""
+    address: str = ""
+    join_link: str = ""
+    remind_meeting: bool = False
     created: str
     updated: str
 
@@ -92,6 +100,8 @@ class Contact:
     way: Way
     created: str
     updated: str
+    felt: Felt | None = None
+    """How you felt after, if you said (optional: contacts logged before it was asked have none)."""
 
 
 def person_problems(
@@ -103,6 +113,7 @@ def person_problems(
     note: object = "",
     preferred: object = None,
     stay_in_touch_days: object = None,
+    **gathering: object,  # a group's or place's own fields: see storage.people.gatherings
 ) -> dict[str, str]:
     """Field name → what is wrong with it, in words for the person; empty when all is well.
 
@@ -110,7 +121,7 @@ def person_problems(
     """
     problems: dict[str, str] = {}
     if not isinstance(name, str) or not name.strip():
-        problems["name"] = "Please give a name, so you can find them when you need them."
+        problems["name"] = gatherings.name_missing(gathering.get("kind"))
     elif len(name.strip()) > NAME_LIMIT:
         problems["name"] = f"A name can be up to {NAME_LIMIT} characters."
     if not isinstance(phones, (list, tuple)) or len(phones) > PHONES_LIMIT:
@@ -139,6 +150,7 @@ def person_problems(
             not isinstance(stay_in_touch_days, int) or isinstance(stay_in_touch_days, bool)
             or not 1 <= stay_in_touch_days <= LONGEST_TOUCH_GAP):
         problems["stay_in_touch_days"] = f"Please give a number of days from 1 to {LONGEST_TOUCH_GAP}, or leave it empty."
+    problems.update(gatherings.gathering_problems(**gathering))
     if not problems and preferred is not None:
         problems.update(_unreachable_preference(Way(preferred), phones, email))
     return problems
@@ -164,21 +176,24 @@ def revised_person(person: Person, now: datetime, **changes) -> Person:
     return replace(person, updated=stamp(now), **_checked(fields))
 
 
-def new_contact(person: Person, way: Way, now: datetime) -> Contact:
+def new_contact(person: Person, way: Way, now: datetime, felt: Felt | None = None) -> Contact:
     made = stamp(now)
-    return Contact(id=new_id(), person_id=person.id, at=now, way=Way(way), created=made, updated=made)
+    return Contact(id=new_id(), person_id=person.id, at=now, way=Way(way), created=made, updated=made,
+                   felt=Felt(felt) if felt else None)
 
 
 def people_for(kind: Support | None, people: Iterable[Person], last_contacts: Mapping[str, datetime]) -> list[Person]:
     """Who to turn to for `kind` (everyone for None): the ones not reached for longest first, never-reached before
-    them, and crisis services always at the end, so the people you know come first."""
+    them; then anyone whose kinds of support aren't set yet (they may give it: a person added in a hurry is never
+    lost); and crisis services always at the end, so the people you know come first."""
 
     def order(person: Person) -> tuple:
         last = last_contacts.get(person.id)
         is_service = Support.CRISIS in person.supports and kind is not Support.CRISIS
-        return is_service, last is not None, last.timestamp() if last else 0.0, person.name.casefold()
+        unset = kind is not None and not person.supports
+        return is_service, unset, last is not None, last.timestamp() if last else 0.0, person.name.casefold()
 
-    return sorted((p for p in people if kind is None or kind in p.supports), key=order)
+    return sorted((p for p in people if kind is None or kind in p.supports or not p.supports), key=order)
 
 
 def last_contacts(contacts: Iterable[Contact], known: Mapping[str, datetime] | None = None) -> dict[str, datetime]:
@@ -218,6 +233,7 @@ def document_from_person(person: Person) -> dict:
         "note": person.note,
         "preferred": person.preferred.value if person.preferred else None,
         "stay_in_touch_days": person.stay_in_touch_days,
+        **gatherings.gathering_document(person),
         "created": person.created,
         "updated": person.updated,
     }
@@ -234,22 +250,27 @@ def person_from_document(doc: dict) -> Person:
         note=doc.get("note", ""),
         preferred=Way(doc["preferred"]) if doc.get("preferred") else None,
         stay_in_touch_days=doc.get("stay_in_touch_days"),
+        **gatherings.gathering_from_document(doc),
         created=doc["created"],
         updated=doc.get("updated", doc["created"]),
     )
 
 
 def document_from_contact(contact: Contact) -> dict:
+    """A contact as stored; "felt" only when answered, so a contact without it is kept as before."""
     return {"id": contact.id, "person_id": contact.person_id, "at": contact.at.isoformat(),
-            "way": contact.way.value, "created": contact.created, "updated": contact.updated}
+            "way": contact.way.value, "created": contact.created, "updated": contact.updated,
+            **({"felt": contact.felt.value} if contact.felt else {})}
 
 
 def contact_from_document(doc: dict) -> Contact:
     return Contact(id=doc["id"], person_id=doc["person_id"], at=datetime.fromisoformat(doc["at"]),
-                   way=Way(doc["way"]), created=doc["created"], updated=doc.get("updated", doc["created"]))
+                   way=Way(doc["way"]), created=doc["created"], updated=doc.get("updated", doc["created"]),
+                   felt=Felt(doc["felt"]) if doc.get("felt") else None)
 
 
-_FIELDS = ("name", "phones", "email", "supports", "helps_with", "note", "preferred", "stay_in_touch_days")
+_FIELDS = ("name", "phones", "email", "supports", "helps_with", "note", "preferred", "stay_in_touch_days",
+           *gatherings.GATHERING_DEFAULTS)
 
 
 def _checked(fields: dict) -> dict:
@@ -258,7 +279,7 @@ def _checked(fields: dict) -> dict:
     if unknown:
         raise TypeError(f"unknown person fields: {', '.join(sorted(unknown))}")
     tidy = {"phones": (), "email": "", "supports": (), "helps_with": "", "note": "", "preferred": None,
-            "stay_in_touch_days": None, **fields}
+            "stay_in_touch_days": None, **gatherings.GATHERING_DEFAULTS, **fields}
     if isinstance(tidy["phones"], (list, tuple)):
         tidy["phones"] = tuple(n.strip() for n in tidy["phones"] if not isinstance(n, str) or n.strip())
     for field in ("name", "email", "helps_with", "note"):
@@ -270,7 +291,7 @@ def _checked(fields: dict) -> dict:
     chosen = set(tidy["supports"])
     tidy["supports"] = tuple(kind for kind in Support if kind in chosen)
     tidy["preferred"] = Way(tidy["preferred"]) if tidy["preferred"] else None
-    return tidy
+    return tidy | gatherings.tidy_gathering(tidy)
 
 
 def _unreachable_preference(preferred: Way, phones, email) -> dict[str, str]:
