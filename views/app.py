@@ -1,6 +1,7 @@
 """The app shell: settings and services in context, the router, and the navigation around every screen."""
 
 import dataclasses
+import importlib
 import locale
 import os
 from datetime import datetime, tzinfo
@@ -16,17 +17,11 @@ from storage.store.persistence import Store
 from views.context import Tend, TendContext, use_tend
 from views.guard import FAILURE_HANDLER_KEY, component, error_card
 from views.help.get_help import GetHelpButton
-from views.help.safety_plan import SafetyPlanScreen
-from views.history.screen import HistoryScreen
 from views.kit.notice import notice_banner
 from views.lock.screen import LockGate
 from views.navigation import WIDE_LAYOUT_MIN_WIDTH, navigation_bar, navigation_rail, place_index
-from views.people.screen import PeopleScreen
 from views.reminders.due import RemindingContext, describe, use_reminding, use_reminding_service
 from views.reminders.due_items import DueBanner
-from views.reminders.screen import RemindersScreen
-from views.settings.backups import BackupsScreen
-from views.settings.screen import SettingsScreen
 from views.today.screen import TodayScreen
 from views.welcome.screen import Welcome
 
@@ -125,18 +120,34 @@ def App(store: Store, assets_dir: Path, clock: Callable[[], datetime], zone: tzi
                     outlet=True,
                     children=[
                         ft.Route(index=True, component=TodayScreen),
-                        ft.Route(path="people", component=PeopleScreen),
-                        ft.Route(path="people/safety-plan", component=SafetyPlanScreen),
-                        ft.Route(path="reminders", component=RemindersScreen),
-                        ft.Route(path="history", component=HistoryScreen),
-                        ft.Route(path="settings", component=SettingsScreen),
-                        ft.Route(path="settings/backups", component=BackupsScreen),
+                        *(ft.Route(path=path, component=screen) for path, screen in LATER_SCREENS.items()),
                     ],
                 )
             ],
             manage_views=True,
         )),
     )
+
+
+def loaded_on_first_visit(module: str, name: str) -> Callable[[], ft.Control]:
+    """A screen whose code is imported the first time someone opens it: Tend starts by showing Today, and
+    importing every screen (the charts library alone) first made the launch a third slower than a bare Flet app."""
+    def screen() -> ft.Control:
+        return getattr(importlib.import_module(module), name)()
+
+    screen.__name__ = screen.__qualname__ = f"Loading{name}"  # as the log names it, should the import fail
+    return component(screen)
+
+
+LATER_SCREENS = {
+    "people": loaded_on_first_visit("views.people.screen", "PeopleScreen"),
+    "people/safety-plan": loaded_on_first_visit("views.help.safety_plan", "SafetyPlanScreen"),
+    "reminders": loaded_on_first_visit("views.reminders.screen", "RemindersScreen"),
+    "history": loaded_on_first_visit("views.history.screen", "HistoryScreen"),
+    "settings": loaded_on_first_visit("views.settings.screen", "SettingsScreen"),
+    "settings/backups": loaded_on_first_visit("views.settings.backups", "BackupsScreen"),
+}
+"""Every route but Today's, by path."""
 
 
 @component
