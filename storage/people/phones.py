@@ -10,6 +10,7 @@ typed can add a header, a recipient or a message to a link.
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from urllib.parse import quote
 
 MIN_DIGITS = 3
@@ -70,20 +71,47 @@ def call_link(number: str) -> str:
 
 def text_link(number: str, body: str = "") -> str:
     """An sms: link that starts a message to `number`, with `body` filled in when given."""
-    link = "sms:" + _encoded(_checked_phone(number))
-    return link + "?body=" + quote(body, safe="") if body else link
+    return text_link_to_several((number,), body)
 
 
-def email_link(address: str) -> str:
-    """A mailto: link to `address`; ValueError (with a kind message) if it isn't a usable address.
+def text_link_to_several(numbers: Sequence[str], body: str = "") -> str:
+    """One sms: link to every number, separated by commas as Android's messages app takes them (elsewhere, send one
+    link a person); ValueError (with a kind message) if there is no number or one can't be dialled."""
+    if not numbers:
+        raise ValueError("Please add a phone number first.")
+    link = "sms:" + ",".join(_encoded(_checked_phone(number)) for number in numbers)
+    return link + "?body=" + _encoded_text(body) if body else link
+
+
+def email_link(address: str, subject: str = "", body: str = "") -> str:
+    """A mailto: link to `address`, with `subject` and `body` when given; ValueError (with a kind message) if it
+    isn't a usable address.
 
     Everything but letters, digits, "@", "+" and "._-~" is percent-encoded, so a "?", "&" or
-    line break can never add a subject, a copy or a header.
+    line break can never add a subject, a copy or a header; line breaks in the body are sent as
+    CR LF, as mail wants them (RFC 6068), and in the subject as spaces.
     """
     problem = email_problem(address)
     if problem:
         raise ValueError(problem)
-    return "mailto:" + quote(address.strip(), safe="@+")
+    subject = re.sub(r"\r\n|\r|\n", " ", subject)  # a subject is one line
+    fields = [f"{name}={_encoded_text(value)}" for name, value in (("subject", subject), ("body", _crlf(body)))
+              if value]
+    return "mailto:" + quote(address.strip(), safe="@+") + ("?" + "&".join(fields) if fields else "")
+
+
+def _encoded_text(text: str) -> str:
+    """`text` as UTF-8, every byte but letters, digits and "_.-~" percent-encoded; ValueError (with a kind message)
+    for text that has no UTF-8 form (a lone half of an emoji, left by a broken copy)."""
+    try:
+        return quote(text, safe="")
+    except UnicodeEncodeError:
+        raise ValueError("This message has a broken character in it (often half of an emoji). "
+                         "Please delete it and type it again.") from None
+
+
+def _crlf(text: str) -> str:
+    return re.sub(r"\r\n|\r|\n", "\r\n", text)
 
 
 def _checked_phone(number: str) -> str:

@@ -14,6 +14,11 @@ from storage.checkins.model import check_in_problems
 from storage.checkins.repository import EMOTION_TAGS_ID, LISTS_FILE, emotion_tags_problem
 from storage.checkins.repository import PREFIX as CHECKINS
 from storage.days import month_key
+from storage.messages.model import message_record_problems
+from storage.messages.repository import FILE as MESSAGES_FILE
+from storage.people.feelings import felt_problem
+from storage.people.gatherings import GATHERING_DEFAULTS
+from storage.people.giving import GIVEN_FILE, given_problems
 from storage.people.model import Way, person_problems
 from storage.people.repository import CONTACTS_FILE, PEOPLE_FILE
 from storage.records import parse_stamp
@@ -112,7 +117,8 @@ def _lists_problems(name: str, record: dict) -> dict[str, str]:
 
 
 def _person_problems(name: str, record: dict) -> dict[str, str]:
-    fields = ("name", "phones", "email", "supports", "helps_with", "note", "preferred", "stay_in_touch_days")
+    fields = ("name", "phones", "email", "supports", "helps_with", "note", "preferred", "stay_in_touch_days",
+              *GATHERING_DEFAULTS)
     given = {field: record[field] for field in fields if field in record}
     if isinstance(given.get("phones"), list):
         given["phones"] = tuple(given["phones"])
@@ -128,7 +134,8 @@ def _contact_problems(name: str, record: dict) -> dict[str, str]:
         return {"at": f"{shown(record.get('at'))} isn't a date and time Tend can read (like {STAMP_EXAMPLE})."}
     if record.get("way") not in {way.value for way in Way}:
         return {"way": f"{shown(record.get('way'))} isn't one of {', '.join(way.value for way in Way)}."}
-    return {}
+    felt = felt_problem(record.get("felt"))
+    return {"felt": f"{shown(record.get('felt'))}: {felt}"} if felt else {}
 
 
 def _reminder_problems(name: str, record: dict) -> dict[str, str]:
@@ -157,6 +164,8 @@ RECORD_CHECKS: dict[str, RecordCheck] = {
     PEOPLE_FILE: _person_problems,
     CONTACTS_FILE: _contact_problems,
     REMINDERS_FILE: _reminder_problems,
+    GIVEN_FILE: lambda name, record: given_problems(record),
+    MESSAGES_FILE: lambda name, record: message_record_problems(record),
     SUPPORT_CARD_FILE: support_card_problems,
     SUPPORT_CARD_SHARES_FILE: share_problems,
 }
