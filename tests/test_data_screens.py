@@ -234,9 +234,11 @@ def test_wrong_tries_wait_longer_and_say_when_to_try_again(chromium, data_dir):
         page = new_phone(chromium, url, heading="Tend is locked")
         for _ in range(4):
             try_pin(page, "0000")
-        expect(page.get_by_text(re.compile(r"you can try again at \d\d:\d\d\.$"))).to_be_visible()
-        try_pin(page, PIN)  # the right PIN, but too soon
-        expect(page.get_by_text(re.compile(r"you can try again at \d\d:\d\d\.$"))).to_be_visible()
+        expect(page.get_by_text(re.compile(r"^That PIN didn't open Tend\. Please wait until \d\d:\d\d, then try "
+                                           r"again\.$"))).to_be_visible()
+        try_pin(page, PIN)  # the right PIN, but too soon: told to wait, never that the PIN was wrong
+        expect(page.get_by_text(re.compile(r"^Please wait until \d\d:\d\d, then try again\. Tend didn't check "
+                                           r"this PIN"))).to_be_visible()
         expect(page.get_by_role("heading", name="Tend is locked")).to_be_visible()
         page.context.close()
 

@@ -6,7 +6,7 @@ crisis still reaches crisis lines and their emergency number.
 """
 
 import asyncio
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import flet as ft
 
@@ -34,13 +34,21 @@ async def tried_pin(tend: Tend, lock: AppLock, pin: str) -> PinTry | None:
 
 
 def refused_message(result: PinTry, next_try: datetime | None) -> str:
-    """What to say when a PIN didn't open Tend; only a PIN that was checked is called wrong."""
+    """What to say when a PIN didn't open Tend. Only a PIN that was checked is called wrong: one typed during the
+    wait is neither checked nor counted, and saying so keeps the person from thinking they forgot their PIN."""
     if result is PinTry.CHECKING:
         return "Tend is still checking a PIN typed a moment ago. Please try again."
-    wait = waiting(next_try) or ""
+    wait = f"Please wait until {ready_minute(next_try)}, then try again." if next_try else "Please try again."
     if result is PinTry.WAITING:
-        return wait or "Please try again."
-    return f"That PIN didn't open Tend. {wait or 'Please try again.'}"
+        return f"{wait} Tend didn't check this PIN, and it doesn't count as a try."
+    return f"That PIN didn't open Tend. {wait}"
+
+
+def ready_minute(next_try: datetime) -> str:
+    """The first whole minute at which the wait is surely over ("07:21" for 07:20:30): a person who tries at the
+    minute shown is never refused again."""
+    rounded_up = next_try + timedelta(seconds=59, microseconds=999_999)
+    return f"{rounded_up:%H:%M}"
 
 
 @component
@@ -157,4 +165,6 @@ def LockScreen(on_opened, focus_at_once: bool = True) -> ft.Control:
 
 def waiting(next_try: datetime | None) -> str | None:
     """A wait left over from earlier wrong tries, even after Tend was closed and opened again."""
-    return None if next_try is None else f"After several tries Tend waits a little: you can try again at {next_try:%H:%M}."
+    if next_try is None:
+        return None
+    return f"After several wrong tries Tend waits a little. Please wait until {ready_minute(next_try)}, then try again."
