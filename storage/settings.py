@@ -18,6 +18,7 @@ class Settings:
     country: str = ""  # ISO code for crisis lines; "" means not chosen yet
     show_streaks: bool = False  # counters are off until the person asks for them: a count can feel like a verdict
     safety_plan_locked: bool = False  # True: the app lock hides the safety plan from Get help now too
+    self_care_note: bool = True  # History may note when you give far more than you receive and moods are low
 
 
 def problems(settings: Settings) -> list[str]:
@@ -34,6 +35,8 @@ def problems(settings: Settings) -> list[str]:
         found.append("Showing streaks is either on or off.")
     if not isinstance(settings.safety_plan_locked, bool):
         found.append("Keeping the safety plan behind the lock is either on or off.")
+    if not isinstance(settings.self_care_note, bool):
+        found.append("The note about looking after yourself is either shown or hidden.")
     return found
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from storage.errors import ChangedElsewhere
+from storage.people.feelings import Felt
 from storage.people.model import (
     Contact,
     Person,
@@ -59,9 +60,9 @@ class PeopleRepository:
     def delete(self, person: Person) -> bool:
         return self._store.remove(PEOPLE_FILE, person.id)
 
-    def log_contact(self, person: Person, way: Way, now: datetime) -> Contact:
-        """Remember that you reached out to `person` now."""
-        contact = new_contact(person, way, now)
+    def log_contact(self, person: Person, way: Way, now: datetime, felt: Felt | None = None) -> Contact:
+        """Remember that you reached out to `person` now (and how you felt after, if you said)."""
+        contact = new_contact(person, way, now, felt)
         self._store.put(CONTACTS_FILE, document_from_contact(contact))
         if self._last_contacts is not None:
             self._last_contacts = last_contacts([contact], self._last_contacts)
