@@ -1,0 +1,143 @@
+"""A person's card, a little further: how time with them usually feels (once there are a few answers), the
+support going both ways in words, and "I was there for them" with check-on reminders.
+
+Quiet lines only: no numbers, no colours, nothing that reads as a verdict on anyone.
+"""
+
+import flet as ft
+
+from storage.people.feelings import usual_feeling_words
+from storage.people.giving import (
+    Given,
+    both_ways_words,
+    checking_on,
+    forget_given,
+    last_given_words,
+    log_given,
+    start_checking_on,
+    stop_checking_on,
+    support_given,
+)
+from storage.people.model import Person
+from storage.people.repository import PeopleRepository
+from storage.reminders.model import ReminderProblems
+from views.checkins.editing import notice_card
+from views.context import use_tend
+from views.guard import component
+from views.kit.dialog import dialog
+from views.kit.labelled import said_as
+from views.kit.taps import use_tap_gate
+from views.reminders.due import use_reminding
+
+CHECK_ON_CHOICES = ((2, "Every 2 days"), (3, "Every 3 days"), (7, "Every week"))
+NOTHING_KNOWN = ((), (), None)
+
+
+def check_on_words(every_days: int) -> str:
+    return "every day" if every_days == 1 else "every week" if every_days == 7 else f"every {every_days} days"
+
+
+@component
+def TwoWays(person: Person) -> ft.Control:
+    """The lines and the "I was there for them" button under a person's card."""
+    tend = use_tend()
+    reminding = use_reminding()  # its last contacts change with every contact logged: read this person's again
+    revision, set_revision = ft.use_state(0)
+    open_, set_open = ft.use_state(False)
+    logged, set_logged = ft.use_state(None)
+    taps = use_tap_gate()
+    last_contact = reminding.last_contacts.get(person.id)
+
+    def read():
+        contacts = [contact for contact in PeopleRepository(tend.store).contacts() if contact.person_id == person.id]
+        return tuple(contacts), tuple(support_given(tend.store, person.id)), checking_on(tend.store, person.id)
+
+    contacts, given, check_on = ft.use_memo(lambda: tend.read(read, NOTHING_KNOWN),
+                                            [person.id, last_contact, revision])
+    now = tend.now()
+
+    def changed() -> None:
+        set_revision(lambda n: n + 1)
+        reminding.refresh()  # a check-on reminder is due or not, like any other
+
+    def give(kind: Given) -> None:
+        set_open(False)
+        if not taps.accepts(("given", person.id)):
+            return
+        record = None
+
+        def write():
+            nonlocal record
+            record = log_given(tend.store, person.id, kind, tend.now())
+
+        if tend.wrote(write):
+            set_logged(record)
+            changed()
+
+    def undo() -> None:
+        if logged is not None and tend.wrote(lambda: forget_given(tend.store, logged.id)):
+            set_logged(None)
+            changed()
+
+    def check_every(days: int) -> None:
+        set_open(False)  # the card's own line says it is on
+        try:
+            done = tend.wrote(lambda: start_checking_on(tend.store, person.id, person.name, days, tend.now(),
+                                                        tend.settings.day_starts_at))
+        except ReminderProblems as problem:
+            tend.tell(str(problem))
+            return
+        if done:
+            changed()
+
+    def stop() -> None:
+        set_open(False)
+        if tend.wrote(lambda: stop_checking_on(tend.store, person.id)):
+            changed()
+
+    ft.use_dialog(_giving_dialog(person, check_on, give, check_every, stop, lambda: set_open(False))
+                  if open_ else None)
+    lines = [
+        usual_feeling_words(((contact.at, contact.felt) for contact in contacts), now),
+        both_ways_words(person.name, (record.at for record in given), (contact.at for contact in contacts), now),
+        last_given_words(list(given), now),
+        f"Reminding you to check on them {check_on_words(check_on.every_days)}" if check_on else None,
+    ]
+    return ft.Column(
+        [
+            *[ft.Text(line, theme_style=ft.TextThemeStyle.BODY_SMALL) for line in lines if line],
+            said_as(ft.TextButton, "I was there for them", f"I was there for {person.name}",
+                    icon=ft.Icons.VOLUNTEER_ACTIVISM_OUTLINED, on_click=lambda: set_open(True)),
+            *([notice_card(f"Noted: you were there for {person.name}.", [ft.TextButton("Undo", on_click=undo)])]
+              if logged else []),
+        ],
+        spacing=4,
+        tight=True,
+    )
+
+
+def _giving_dialog(person: Person, check_on, give, check_every, stop, close) -> ft.AlertDialog:
+    if check_on:
+        reminder = [ft.Text(f"Tend reminds you to check on {person.name} {check_on_words(check_on.every_days)}, "
+                            "at 10:00, until you stop it."),
+                    ft.TextButton("Stop reminding me", on_click=lambda: stop())]
+    else:
+        reminder = [ft.Text(f"Is {person.name} going through something? Tend can remind you to check on them."),
+                    ft.Row([said_as(ft.OutlinedButton, words, f"Remind me to check on {person.name} {words.lower()}",
+                                    on_click=lambda _, d=days: check_every(d))
+                            for days, words in CHECK_ON_CHOICES], wrap=True)]
+    return dialog(
+        f"I was there for {person.name}",
+        ft.Column(
+            [
+                ft.Text("What did you do? It stays with their card, so you can see support going both ways."),
+                *[ft.FilledTonalButton(kind.word, on_click=lambda _, k=kind: give(k)) for kind in Given],
+                ft.Divider(),
+                *reminder,
+            ],
+            tight=True,
+            spacing=8,
+        ),
+        [ft.TextButton("Close", on_click=close)],
+        on_dismiss=close,
+    )
