@@ -66,7 +66,7 @@ REACHABLE_BY = (Way.CALL, Way.TEXT, Way.EMAIL)
 
 
 @dataclass(frozen=True, kw_only=True)
-class Person:
+class Person(gatherings.Gathering):
     id: str
     name: str
     phones: tuple[str, ...] = ()
@@ -76,12 +76,6 @@ class Person:
     note: str = ""
     preferred: Way | None = None
     stay_in_touch_days: int | None = None
-    kind: gatherings.PersonKind = gatherings.PersonKind.PERSON  # a group or a place: see storage.people.gatherings
-    meets_on: int | None = None  # a group's weekly meeting: the weekday (Monday = 0) and "HH:MM"
-    meets_at: str = ""
-    address: str = ""
-    join_link: str = ""
-    remind_meeting: bool = False
     created: str
     updated: str
 

@@ -20,6 +20,7 @@ class ReminderKind(StrEnum):
 
     CHECK_IN = "check_in"
     OWN = "own"
+    MEETING = "meeting"  # a group's weekly meeting, kept in step with the group (storage.people.meetings)
 
 
 class Repeat(StrEnum):
