@@ -1,0 +1,93 @@
+"""'How to support me' as a person would write and share it: in a real browser against the real server; the mail
+app it would open is recorded instead."""
+
+import re
+from urllib.parse import unquote
+
+import pytest
+from browser import (
+    DESKTOP,
+    PHONE,
+    add_person,
+    fill,
+    go_to,
+    open_tend,
+    running_tend,
+    screenshot,
+    tap,
+)
+from playwright.sync_api import Page, expect
+from test_people_screens import BRITISH, RECORD_OPENED_LINKS, opened_links
+
+pytestmark = pytest.mark.browser
+HELPS = "A walk together. Tea & toast, no questions."
+SIGNS = "I go quiet and cancel plans. Ça arrive 💛"
+
+
+def write_card(page: Page) -> None:
+    fill(page, "What helps", HELPS)
+    fill(page, "Signs that I'm struggling", SIGNS)
+    tap(page.get_by_role("button", name="Save card"))
+    expect(page.get_by_text(re.compile("^Saved at"))).to_be_visible()
+    expect(page.get_by_text(re.compile(f"^How to support me\n\nWhat helps\n{re.escape(HELPS)}"))).to_be_visible()
+
+
+@pytest.fixture
+def tend(data_dir):
+    with running_tend(data_dir, BRITISH) as url:
+        yield url
+
+
+def test_write_the_card_share_it_by_email_and_see_who_has_it(chromium, tend):
+    context = chromium.new_context(viewport=PHONE)
+    context.add_init_script(RECORD_OPENED_LINKS)
+    page = context.new_page()
+    open_tend(page, tend)
+    go_to(page, "People")
+    add_person(page, "Sam", "07700 900123", "Emotional")
+    tap(page.get_by_role("button", name="Edit Sam"))
+    fill(page, "Email", "sam@example.com")
+    tap(page.get_by_role("button", name="Save"))
+    expect(page.get_by_role("button", name="Email Sam")).to_be_visible()
+
+    tap(page.get_by_role("button", name="How to support me"))
+    expect(page.get_by_role("heading", name="How to support me")).to_be_visible()
+    write_card(page)
+    tap(page.get_by_role("checkbox", name="Sam"))
+    tap(page.get_by_role("button", name="Share by email"))
+    page.wait_for_function("window.__opened.length > 0")
+
+    [link] = opened_links(page)
+    address, _, query = link.removeprefix("mailto:").partition("?")
+    fields = dict(field.split("=", 1) for field in query.split("&"))
+    assert address == "sam@example.com"
+    assert unquote(fields["subject"]) == "How to support me"
+    assert unquote(fields["body"]) == (f"How to support me\r\n\r\nWhat helps\r\n{HELPS}\r\n\r\n"
+                                       f"Signs that I'm struggling\r\n{SIGNS}\r\n")
+    expect(page.get_by_role("group", name=re.compile("^Noted: Sam has your card"))).to_be_visible()
+    screenshot(page, "support-card-phone-shared")
+
+    go_to(page, "People")
+    expect(page.get_by_role("group", name=re.compile(r"^Sam .*Has your support card since \d{1,2} [A-Z][a-z]{2}\b")
+                            )).to_be_visible()
+    screenshot(page, "support-card-on-person-card-phone")
+    context.close()
+
+
+@pytest.mark.parametrize("size_name, viewport", [("phone", PHONE), ("desktop", DESKTOP)])
+def test_the_card_from_settings_in_light_and_dark(chromium, tend, size_name, viewport):
+    page = chromium.new_page(viewport=viewport)
+    open_tend(page, tend)
+    for theme in ("Light", "Dark"):
+        go_to(page, "Settings")
+        tap(page.get_by_role("radio", name=theme))
+        tap(page.get_by_role("button", name="How to support me: a card for your people"))
+        expect(page.get_by_role("heading", name="How to support me")).to_be_visible()
+        expect(page.get_by_role("heading", name="Settings", exact=True)).to_have_count(0)
+        if theme == "Light":
+            write_card(page)
+        screenshot(page, f"support-card-{size_name}-{theme.lower()}")
+        page.mouse.move(viewport["width"] / 2, viewport["height"] / 2)
+        page.mouse.wheel(0, 3000)  # to the end: the preview and the sharing
+        screenshot(page, f"support-card-{size_name}-{theme.lower()}-preview")
+    page.close()
