@@ -32,6 +32,12 @@ def write_card(page: Page) -> None:
     expect(page.get_by_text(re.compile(f"^How to support me\n\nWhat helps\n{re.escape(HELPS)}"))).to_be_visible()
 
 
+def scroll_to_the_end(page: Page, viewport: dict) -> None:
+    """Where the preview and the sharing are, for a screenshot."""
+    page.mouse.move(viewport["width"] / 2, viewport["height"] / 2)
+    page.mouse.wheel(0, 3000)
+
+
 @pytest.fixture
 def tend(data_dir):
     with running_tend(data_dir, BRITISH) as url:
@@ -65,7 +71,13 @@ def test_write_the_card_share_it_by_email_and_see_who_has_it(chromium, tend):
     assert unquote(fields["body"]) == (f"How to support me\r\n\r\nWhat helps\r\n{HELPS}\r\n\r\n"
                                        f"Signs that I'm struggling\r\n{SIGNS}\r\n")
     expect(page.get_by_role("group", name=re.compile("^Noted: Sam has your card"))).to_be_visible()
+    scroll_to_the_end(page, PHONE)
     screenshot(page, "support-card-phone-shared")
+    with page.expect_download() as download:  # the web mode's way to any other app: a .txt file
+        tap(page.get_by_role("button", name="Save the card as a text file"))
+    assert open(download.value.path(), encoding="utf-8").read() == (
+        f"How to support me\n\nWhat helps\n{HELPS}\n\nSigns that I'm struggling\n{SIGNS}\n")
+    expect(page.get_by_role("group", name=re.compile(r"^Noted: Sam has your card \(as a file"))).to_be_visible()
 
     go_to(page, "People")
     expect(page.get_by_role("group", name=re.compile(r"^Sam .*Has your support card since \d{1,2} [A-Z][a-z]{2}\b")
@@ -87,7 +99,6 @@ def test_the_card_from_settings_in_light_and_dark(chromium, tend, size_name, vie
         if theme == "Light":
             write_card(page)
         screenshot(page, f"support-card-{size_name}-{theme.lower()}")
-        page.mouse.move(viewport["width"] / 2, viewport["height"] / 2)
-        page.mouse.wheel(0, 3000)  # to the end: the preview and the sharing
+        scroll_to_the_end(page, viewport)
         screenshot(page, f"support-card-{size_name}-{theme.lower()}-preview")
     page.close()
