@@ -2,6 +2,7 @@
 app it would open is recorded instead."""
 
 import re
+from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
@@ -75,7 +76,7 @@ def test_write_the_card_share_it_by_email_and_see_who_has_it(chromium, tend):
     screenshot(page, "support-card-phone-shared")
     with page.expect_download() as download:  # the web mode's way to any other app: a .txt file
         tap(page.get_by_role("button", name="Save the card as a text file"))
-    assert open(download.value.path(), encoding="utf-8").read() == (
+    assert Path(download.value.path()).read_text(encoding="utf-8") == (
         f"How to support me\n\nWhat helps\n{HELPS}\n\nSigns that I'm struggling\n{SIGNS}\n")
     expect(page.get_by_role("group", name=re.compile(r"^Noted: Sam has your card \(as a file"))).to_be_visible()
 
