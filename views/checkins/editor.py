@@ -11,6 +11,7 @@ from storage.days import moment_from_text
 from storage.errors import StorageError
 from views.context import use_tend
 from views.guard import component
+from views.kit.dialog import dialog
 from views.kit.dialog_form import dialog_form
 from views.kit.labelled import labelled_group
 from views.kit.moods import MOOD_ICONS
@@ -27,11 +28,8 @@ class EditorCallbacks:
 
 def check_in_dialog(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.AlertDialog:
     """A dialog around the form; `original` None means a new, back-filled check-in."""
-    return ft.AlertDialog(
-        title=ft.Text("Check-in details" if original else "Add a past check-in"),
-        content=CheckInForm(original, callbacks),
-        on_dismiss=callbacks.closed,
-    )
+    return dialog("Check-in details" if original else "Add a past check-in", CheckInForm(original, callbacks),
+                  on_dismiss=callbacks.closed, back="Back to the form")
 
 
 def scale_picker(label: str, value: int | None, on_pick: Callable[[int | None], None], error: str | None):

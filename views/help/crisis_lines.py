@@ -119,7 +119,7 @@ def crisis_line_card(tend: Tend, line: CrisisLine) -> ft.Control:
                         ft.Text(f"For {line.audience}", weight=ft.FontWeight.BOLD, expand=True)],
                        spacing=6)] if line.audience else []
     texting = f"Text {line.text_body} to {line.text}." if line.text and line.text_body else ""
-    return ft.Card(
+    return ft.Row([ft.Card(  # in a row to take the whole width: every line's card the same size, however worded
         ft.Container(
             ft.Column(
                 [
@@ -133,4 +133,5 @@ def crisis_line_card(tend: Tend, line: CrisisLine) -> ft.Control:
             ),
             padding=16,
         ),
-    )
+        expand=True,
+    )])

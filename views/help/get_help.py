@@ -30,8 +30,8 @@ def plan_readable_without_pin(tend: Tend) -> bool:
 
 @component
 def GetHelpButton() -> ft.Control:
-    """The button in the top bar, and the sheet it opens above the screen (a form's dialog has its own: see
-    GetHelpInForm)."""
+    """The button in the top bar, and the sheet it opens above the screen (every other dialog has its own: see
+    GetHelpInDialog)."""
     tend = use_tend()
     page = ft.context.page
     reminding = use_reminding()
@@ -67,52 +67,59 @@ def GetHelpButton() -> ft.Control:
 
 
 @component
-def GetHelpInForm() -> ft.Control:
-    """Get help now inside a form's dialog (see views.kit.dialog_form). A tap outside a dialog closes it, and a
-    dialog opened over another one made Flet 1.0.5 send the form again as last drawn, without what was typed since;
-    so the help opens inside the form, above its fields, which stay as they were typed."""
+def GetHelpInDialog(back: str, on_back) -> ft.Control:
+    """Get help now inside any dialog (see views.kit.dialog), in place of what the dialog shows until `on_back`:
+    the numbers, your own crisis contacts and your plan to read, nothing that would close the dialog."""
     tend = use_tend()
-    showing, set_showing = ft.use_state(False)
-    if not showing:
-        return ft.Row([ft.FilledTonalButton("Get help now", icon=ft.Icons.SUPPORT, on_click=lambda: set_showing(True))],
-                      alignment=ft.MainAxisAlignment.END)
-    return ft.Container(
-        ft.Column(
-            [
-                ft.Text("Get help now", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
-                *crisis_help(tend),
-                CountryPicker(),
-                *fallback_controls(tend),
-                ft.FilledTonalButton("Back to the form", icon=ft.Icons.ARROW_DOWNWARD,
-                                     on_click=lambda: set_showing(False)),
-            ],
-            spacing=12,
-            scroll=ft.ScrollMode.AUTO,
-        ),
-        expand=2,  # two thirds of the form's height, the fields below keep the rest
-        padding=12,
-        border=ft.Border.all(1, ft.Colors.OUTLINE_VARIANT),
-        border_radius=12,
+    reminding = use_reminding()
+    reading_plan, set_reading_plan = ft.use_state(False)
+    plan = plan_lines(tend, reminding.people) if reading_plan else [
+        ft.TextButton("Read my safety plan", icon=ft.Icons.HEALTH_AND_SAFETY_OUTLINED,
+                      on_click=lambda: set_reading_plan(True))] if plan_readable_here(tend) else []
+    return ft.Column(
+        [
+            ft.Row([ft.Text("Get help now", theme_style=ft.TextThemeStyle.TITLE_MEDIUM, expand=True),
+                    ft.FilledTonalButton(back, icon=ft.Icons.ARROW_BACK, on_click=on_back)]),
+            *crisis_help(tend),
+            CountryPicker(),
+            *own_lines_controls(tend, reminding.people.values()),
+            *plan,
+            *fallback_controls(tend),
+        ],
+        spacing=12,
+        scroll=ft.ScrollMode.AUTO,
     )
 
 
-def help_dialog(tend: Tend, people, open_plan, add_line, on_close) -> ft.AlertDialog:
+def plan_readable_here(tend: Tend) -> bool:
+    """Inside a dialog the plan shows where it needs no PIN: the lock is off, or the plan may be read past it."""
+    try:
+        return not AppLock(tend.store).is_on() or not tend.settings.safety_plan_locked
+    except StorageError:
+        return False
+
+
+def own_lines_controls(tend: Tend, people) -> list[ft.Control]:
+    """Your crisis contacts (anyone on People who gives crisis support), each with Call and Text."""
     own_lines = [person for person in people if Support.CRISIS in person.supports]
 
     async def reach_own(person, way):
         await open_contact_link(tend, link_for(person, way), address_for(person, way))
 
-    own = [ft.Text("Your crisis contacts", theme_style=ft.TextThemeStyle.TITLE_MEDIUM)] + [
+    return [ft.Text("Your crisis contacts", theme_style=ft.TextThemeStyle.TITLE_MEDIUM)] + [
         ft.Column([ft.Text(person.name), ft.Row(reach_buttons(person, reach_own), wrap=True)], spacing=4)
         for person in own_lines
     ] if own_lines else []
+
+
+def help_dialog(tend: Tend, people, open_plan, add_line, on_close) -> ft.AlertDialog:
     return ft.AlertDialog(
         title=ft.Text("Get help now"),
         content=ft.Column(
             [
                 *crisis_help(tend),
                 CountryPicker(),
-                *own,
+                *own_lines_controls(tend, people),
                 ft.TextButton("Add a line you trust", icon=ft.Icons.ADD_CALL, on_click=add_line),
                 ft.FilledTonalButton("Open my safety plan", icon=ft.Icons.HEALTH_AND_SAFETY_OUTLINED,
                                      on_click=open_plan),
@@ -130,19 +137,12 @@ def help_dialog(tend: Tend, people, open_plan, add_line, on_close) -> ft.AlertDi
 
 def plan_dialog(tend: Tend, people_by_id: dict, edit_plan, back, on_close) -> ft.AlertDialog:
     """The safety plan to read, without the PIN; changing it opens the screen, behind the lock."""
-    plan = tend.read(lambda: load_plan(tend.store), SafetyPlan())
-    steps = []
-    for number, step in enumerate(STEPS, start=1):
-        items = [line.strip() for line in plan.text(step.key).splitlines() if line.strip()]
-        items += [people_by_id[i].name for i in plan.linked(step.key) if i in people_by_id]
-        steps += [ft.Text(f"{number}. {step.title}", theme_style=ft.TextThemeStyle.TITLE_SMALL),
-                  *[ft.Text(f"• {item}") for item in items or ["Not filled in yet."]]]
     return ft.AlertDialog(
         title=ft.Text("My safety plan"),
         content=ft.Column(
             [
                 ft.Text("Your plan, to read. Changing it asks for your PIN."),
-                *steps,
+                *plan_lines(tend, people_by_id),
             ],
             tight=True,
             spacing=8,
@@ -156,3 +156,15 @@ def plan_dialog(tend: Tend, people_by_id: dict, edit_plan, back, on_close) -> ft
         on_dismiss=on_close,
         scrollable=True,
     )
+
+
+def plan_lines(tend: Tend, people_by_id: dict) -> list[ft.Control]:
+    """The safety plan as lines to read, step by step, with the people linked to a step by name."""
+    plan = tend.read(lambda: load_plan(tend.store), SafetyPlan())
+    lines = []
+    for number, step in enumerate(STEPS, start=1):
+        items = [line.strip() for line in plan.text(step.key).splitlines() if line.strip()]
+        items += [people_by_id[i].name for i in plan.linked(step.key) if i in people_by_id]
+        lines += [ft.Text(f"{number}. {step.title}", theme_style=ft.TextThemeStyle.TITLE_SMALL),
+                  *[ft.Text(f"• {item}") for item in items or ["Not filled in yet."]]]
+    return lines

@@ -1,4 +1,5 @@
-"""The frame of a form in a dialog, shared by the check-in and person forms."""
+"""The frame of a form in a dialog, shared by the check-in and person forms (Get help now is above it: see
+views.kit.dialog)."""
 
 import flet as ft
 
@@ -12,8 +13,6 @@ def dialog_form(fields: list[ft.Control], problems: dict[str, str], on_save, on_
     device refused; either way a line above the buttons says nothing was saved. A second quick tap on Save or
     Delete does nothing: a new record is saved once. Call it on every render of the form (it keeps a hook).
     """
-    from views.help.get_help import GetHelpInForm  # imported here: Get help now itself opens the People form
-
     taps = use_tap_gate()
     buttons = ft.Row(
         [
@@ -28,12 +27,11 @@ def dialog_form(fields: list[ft.Control], problems: dict[str, str], on_save, on_
     outcome = problems.get("save") or (problems and "Nothing was saved yet: please look at the marked details.")
     return ft.Column(
         [
-            GetHelpInForm(),  # a tap on the top bar's Get help now would close the form and lose what was typed
             ft.Column(fields, spacing=12, scroll=ft.ScrollMode.AUTO, expand=True),
             *([ft.Text(outcome, color=ft.Colors.ERROR)] if outcome else []),
             buttons,
         ],
         spacing=8,
         width=520,
-        height=max(320, (ft.context.page.height or 800) - 220),
+        height=max(320, (ft.context.page.height or 800) - 280),  # room for Get help now above the form
     )

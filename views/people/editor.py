@@ -10,6 +10,7 @@ from storage.people.model import REACHABLE_BY, Person, PersonProblems, Support, 
 from storage.people.repository import PeopleRepository
 from views.context import use_tend
 from views.guard import component
+from views.kit.dialog import dialog
 from views.kit.dialog_form import dialog_form
 from views.kit.labelled import labelled_group
 
@@ -23,11 +24,8 @@ class PersonCallbacks:
 
 def person_dialog(original: Person | None, callbacks: PersonCallbacks, supports: tuple = ()) -> ft.AlertDialog:
     """`supports`: the kinds already chosen for someone new ("Add a line you trust" picks crisis)."""
-    return ft.AlertDialog(
-        title=ft.Text(f"Edit {original.name}" if original else "Add someone"),
-        content=PersonForm(original, callbacks, supports),
-        on_dismiss=callbacks.closed,
-    )
+    return dialog(f"Edit {original.name}" if original else "Add someone", PersonForm(original, callbacks, supports),
+                  on_dismiss=callbacks.closed, back="Back to the form")
 
 
 def days_from_text(text: str) -> int | None | str:
