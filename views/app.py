@@ -17,6 +17,7 @@ from storage.store.persistence import Store
 from views.context import Tend, TendContext, use_tend
 from views.guard import FAILURE_HANDLER_KEY, component, error_card
 from views.help.get_help import GetHelpButton
+from views.kit.dialog import dialog
 from views.kit.notice import notice_banner
 from views.lock.screen import LockGate
 from views.navigation import WIDE_LAYOUT_MIN_WIDTH, navigation_bar, navigation_rail, place_index
@@ -235,20 +236,17 @@ def MissedReminders() -> ft.Control:
     """Reminders that rang while Tend was closed, told once, calmly; inside the lock, like every screen."""
     reminding = use_reminding()
     missed = reminding.missed
-    ft.use_dialog(ft.AlertDialog(
-        title=ft.Text("While Tend was closed"),
-        content=ft.Column([ft.Text(f"{describe(item)}, {item.at:%A %H:%M}") for item in missed], tight=True,
-                          scroll=ft.ScrollMode.AUTO),
-        actions=[ft.FilledButton("OK", on_click=reminding.seen_missed)],
+    ft.use_dialog(dialog(
+        "While Tend was closed",
+        ft.Column([ft.Text(f"{describe(item)}, {item.at:%A %H:%M}") for item in missed], tight=True,
+                  scroll=ft.ScrollMode.AUTO),
+        [ft.FilledButton("OK", on_click=reminding.seen_missed)],
         on_dismiss=reminding.seen_missed,
     ) if missed else None)
     return ft.Container(visible=False)
 
 
 def repair_dialog(notes: list[str], on_read) -> ft.AlertDialog:
-    return ft.AlertDialog(
-        title=ft.Text("Tend repaired your data"),
-        content=ft.Column([ft.Text(note) for note in notes], tight=True, scroll=ft.ScrollMode.AUTO),
-        actions=[ft.FilledButton("I understand", on_click=on_read)],
-        modal=True,
-    )
+    return dialog("Tend repaired your data", ft.Column([ft.Text(note) for note in notes], tight=True,
+                                                       scroll=ft.ScrollMode.AUTO),
+                  [ft.FilledButton("I understand", on_click=on_read)], modal=True)

@@ -23,6 +23,7 @@ from views.context import use_tend
 from views.guard import component
 from views.history.calendar import month_calendar
 from views.history.mood_chart import SPANS, mood_chart
+from views.kit.dialog import dialog
 from views.kit.labelled import icon_action
 from views.kit.screen import screen, section_title
 
@@ -39,15 +40,15 @@ def shifted_month(year: int, month: int, by: int) -> tuple[int, int]:
 
 def day_dialog(day: date, entries, on_edit, on_close) -> ft.AlertDialog:
     """One day's check-ins, opened from the calendar, in view wherever the calendar was scrolled to."""
-    return ft.AlertDialog(
-        title=ft.Text(f"Check-ins on {day:%A %d %B}"),
-        content=ft.Column(
+    return dialog(
+        f"Check-ins on {day:%A %d %B}",
+        ft.Column(
             [CheckInTile(entry, on_edit, key=entry.id) for entry in entries] or [ft.Text("No check-ins that day.")],
             tight=True,
             scroll=ft.ScrollMode.AUTO if len(entries) > 6 else None,  # a scrolling column takes the full height
             width=480,
         ),
-        actions=[ft.TextButton("Close", on_click=on_close)],
+        [ft.TextButton("Close", on_click=on_close)],
         on_dismiss=on_close,
     )
 

@@ -19,6 +19,7 @@ from storage.people.vcard import MAX_CARDS, size_problem
 from views.context import use_tend
 from views.device.picked_files import FileReader, NotRead
 from views.kit.background import Say, progress_line, use_work
+from views.kit.dialog import dialog
 
 SHOWN_AT_MOST = 50
 """People listed at once in the dialog; the rest are found by typing part of a name, number or address."""
@@ -109,7 +110,7 @@ def use_contacts_import(on_added: Callable[[int], None]) -> Callable[[], Awaitab
 
 def _reading_dialog(words: str) -> ft.AlertDialog:
     """While a large file is read and checked; it goes by itself when that is done."""
-    return ft.AlertDialog(title=ft.Text("Import from a contacts file"), content=progress_line(words), modal=True)
+    return dialog("Import from a contacts file", progress_line(words), modal=True)
 
 
 def _choosing_dialog(found: Candidates, chosen, typed: str, on_type, toggle, add, close) -> ft.AlertDialog:
@@ -127,16 +128,16 @@ def _choosing_dialog(found: Candidates, chosen, typed: str, on_type, toggle, add
         *_skipped_lines(found.skipped),
         *_left_out_lines(found.left_out),
     ]
-    return ft.AlertDialog(
-        title=ft.Text("Choose whom to add"),
-        content=ft.Column(lines, tight=True, width=480,
-                          scroll=ft.ScrollMode.AUTO if len(lines) > 6 else None),
-        actions=[
+    return dialog(
+        "Choose whom to add",
+        ft.Column(lines, tight=True, width=480, scroll=ft.ScrollMode.AUTO if len(lines) > 6 else None),
+        [
             ft.TextButton("Cancel", on_click=close),
             ft.FilledButton(f"Add {len(chosen)} {'person' if len(chosen) == 1 else 'people'}",
                             disabled=not chosen, on_click=add),
         ],
         on_dismiss=close,
+        back="Back to your contacts",
     )
 
 

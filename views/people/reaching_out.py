@@ -15,6 +15,7 @@ from storage.people.phones import call_link, email_link, text_link
 from views.checkins.editing import notice_card
 from views.context import Tend, use_tend
 from views.device.links import open_link
+from views.kit.dialog import dialog
 from views.kit.taps import use_tap_gate
 from views.reminders.due import use_reminding
 
@@ -104,18 +105,18 @@ def last_reached_words(person: Person, last_contacts: dict[str, datetime], now: 
 def _asking_dialog(asking, log, close) -> ft.AlertDialog:
     person, way = asking
     if way is None:
-        return ft.AlertDialog(
-            title=ft.Text(f"How did you reach {person.name}?"),
-            content=ft.Column([ft.TextButton(words, on_click=lambda _, w=w: log(person, w))
-                               for w, words in HAND_LOGGED_WAYS], tight=True),
-            actions=[ft.TextButton("Cancel", on_click=close)],
+        return dialog(
+            f"How did you reach {person.name}?",
+            ft.Column([ft.TextButton(words, on_click=lambda _, w=w: log(person, w))
+                       for w, words in HAND_LOGGED_WAYS], tight=True),
+            [ft.TextButton("Cancel", on_click=close)],
             on_dismiss=close,
         )
-    return ft.AlertDialog(
-        title=ft.Text(f"Did you reach {person.name}?"),
-        content=ft.Text("If you did, Tend will remember when, so you can see who you've been in touch with. "
-                        "If not, that's okay: you can try again later, or try someone else."),
-        actions=[
+    return dialog(
+        f"Did you reach {person.name}?",
+        ft.Text("If you did, Tend will remember when, so you can see who you've been in touch with. "
+                "If not, that's okay: you can try again later, or try someone else."),
+        [
             ft.TextButton("Not this time", on_click=close),
             ft.FilledButton("Yes, I reached them", on_click=lambda: log(person, way)),
         ],

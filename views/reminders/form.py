@@ -12,6 +12,7 @@ from storage.reminders.model import EVERY_DAY, Reminder, ReminderKind, ReminderP
 from storage.reminders.repository import ReminderRepository
 from views.context import use_tend
 from views.guard import component
+from views.kit.dialog import dialog
 from views.kit.labelled import labelled_group, named, switch_row
 from views.kit.taps import use_tap_gate
 
@@ -27,8 +28,8 @@ class ReminderCallbacks:
 
 def reminder_dialog(kind: str, original: Reminder | None, callbacks: ReminderCallbacks) -> ft.AlertDialog:
     title = "Check-in reminder" if kind == ReminderKind.CHECK_IN else "Your own reminder"
-    return ft.AlertDialog(title=ft.Text(("Change: " if original else "Add: ") + title),
-                          content=ReminderForm(kind, original, callbacks), on_dismiss=callbacks.closed)
+    return dialog(("Change: " if original else "Add: ") + title, ReminderForm(kind, original, callbacks),
+                  on_dismiss=callbacks.closed, back="Back to the form")
 
 
 def times_from_text(text: str) -> tuple[str, ...]:

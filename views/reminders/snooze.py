@@ -7,14 +7,14 @@ import flet as ft
 from storage.days import moment_from_text
 from views.context import use_tend
 from views.guard import component
+from views.kit.dialog import dialog
 
 QUICK_CHOICES = (("10 minutes", "10 minutes"), ("1 hour", "1 hour"), ("tomorrow morning", "Tomorrow morning"))
 
 
 def snooze_dialog(what: str, on_snooze: Callable, on_close: Callable[[], None]) -> ft.AlertDialog:
     """`on_snooze(choice, chosen_moment_or_None)`."""
-    return ft.AlertDialog(title=ft.Text(f"Snooze: {what}"), content=SnoozeForm(on_snooze, on_close),
-                          on_dismiss=on_close)
+    return dialog(f"Snooze: {what}", SnoozeForm(on_snooze, on_close), on_dismiss=on_close, back="Back to snoozing")
 
 
 @component

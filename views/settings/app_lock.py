@@ -9,6 +9,7 @@ from storage.app_lock import AppLock, PinTry, pin_problem
 from storage.errors import StorageError
 from views.context import use_tend
 from views.guard import component
+from views.kit.dialog import dialog
 from views.kit.labelled import switch_row
 from views.kit.pin_field import pin_field
 from views.lock.screen import refused_message, tried_pin
@@ -100,9 +101,6 @@ def AppLockSettings() -> ft.Control:
 
 
 def pin_dialog(title: str, controls: list[ft.Control], action: str, on_action, on_cancel) -> ft.AlertDialog:
-    return ft.AlertDialog(
-        title=ft.Text(title),
-        content=ft.Column(controls, tight=True, spacing=12, width=360),
-        actions=[ft.TextButton("Cancel", on_click=on_cancel), ft.FilledButton(action, on_click=on_action)],
-        modal=True,
-    )
+    return dialog(title, ft.Column(controls, tight=True, spacing=12, width=360),
+                  [ft.TextButton("Cancel", on_click=on_cancel), ft.FilledButton(action, on_click=on_action)],
+                  modal=True, back="Back to the PIN")

@@ -12,6 +12,7 @@ from storage.store.backups import BackupInfo, list_backups
 from views.context import use_tend
 from views.guard import component
 from views.kit.background import Say, progress_line, use_outcome, use_work, wrote_in_background
+from views.kit.dialog import dialog
 from views.kit.labelled import said_as
 from views.kit.screen import screen, section_title
 from views.reminders.due import use_reminding
@@ -116,12 +117,12 @@ def backup_row(info: BackupInfo, on_restore, busy: bool) -> ft.Control:
 
 
 def confirm_dialog(info: BackupInfo, on_restore, on_cancel) -> ft.AlertDialog:
-    return ft.AlertDialog(
-        title=ft.Text("Restore this backup?"),
-        content=ft.Text(f"Your data will become what it was in the backup from {described(info)}. Changes since "
-                        "then will no longer show. Tend first backs up what you have now, so you can go back to it. "
-                        "Your app lock stays as it is."),
-        actions=[
+    return dialog(
+        "Restore this backup?",
+        ft.Text(f"Your data will become what it was in the backup from {described(info)}. Changes since "
+                "then will no longer show. Tend first backs up what you have now, so you can go back to it. "
+                "Your app lock stays as it is."),
+        [
             ft.TextButton("Cancel", on_click=on_cancel),
             ft.FilledButton("Restore", on_click=on_restore),
         ],
