@@ -19,6 +19,7 @@ from storage.people.giving import (
     both_ways_words,
     check_on_id,
     checking_on,
+    done_with_reminder,
     forget_given,
     last_given_words,
     log_given,
@@ -157,6 +158,23 @@ def test_check_on_reminders_ring_every_n_days_until_turned_off(store):
     assert [r.every_days for r in ReminderRepository(store).all()] == [7]
     assert stop_checking_on(store, SAM.id) and checking_on(store, SAM.id) is None
     assert not stop_checking_on(store, SAM.id)
+
+
+def test_done_on_a_check_on_reminder_notes_that_you_checked_on_them_once(store):
+    PeopleRepository(store).save(SAM)
+    start_checking_on(store, SAM.id, "Sam", 3, NOW)
+    three_days_on = datetime(2026, 11, 26, 10, 0, tzinfo=UTC_PLUS_ONE)
+    assert done_with_reminder(store, check_on_id(SAM.id), three_days_on, three_days_on) is not None
+    assert done_with_reminder(store, check_on_id(SAM.id), three_days_on, three_days_on) is None  # a second tap
+    assert [(given.kind, given.at) for given in support_given(store, SAM.id)] == [(Given.CHECKED_ON, three_days_on)]
+    assert due_now(ReminderRepository(store).all(), three_days_on + timedelta(days=1), UTC_PLUS_ONE) == []
+
+
+def test_done_on_any_other_reminder_notes_nothing(store):
+    own = ReminderRepository(store)
+    start_checking_on(store, "gone", "Someone deleted", 2, NOW)  # their person record is gone
+    done_with_reminder(store, check_on_id("gone"), datetime(2026, 11, 25, 10, 0, tzinfo=UTC_PLUS_ONE), NOW)
+    assert support_given(store) == [] and own.get(check_on_id("gone")).handled_until is not None
 
 
 @pytest.mark.parametrize("days", [0, -1, 366, "3", None])

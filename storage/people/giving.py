@@ -16,7 +16,9 @@ from enum import StrEnum
 from storage.checkins.model import with_fixed_offset
 from storage.days import today
 from storage.people.model import ago_in_words
+from storage.people.repository import PEOPLE_FILE
 from storage.records import new_id, parse_stamp, stamp
+from storage.reminders.actions import mark_done
 from storage.reminders.model import EVERY_DAYS_LIMIT, Reminder, ReminderKind, checked
 from storage.reminders.repository import ReminderRepository
 
@@ -179,3 +181,18 @@ def looking_after_yourself(given_times: Iterable[datetime], contact_times: Itera
 
 SELF_CARE_NOTE = ("Over the last 30 days you've been there for others more often than you've reached out for "
                   "yourself, and your moods have been low. Being there for people matters, and so do you.")
+
+
+def checked_on_person(reminder_id: str) -> str | None:
+    """The person a check-on reminder is about, from its id; None for any other reminder."""
+    return reminder_id.removeprefix(CHECK_ON_PREFIX) if reminder_id.startswith(CHECK_ON_PREFIX) else None
+
+
+def done_with_reminder(store, reminder_id: str, occurrence: datetime, now: datetime) -> Reminder | None:
+    """Done with a reminder's occurrence (`mark_done`); for a check-on reminder, Done means you checked on them, so
+    that is noted with their card too. None, and nothing written, when the occurrence was already handled."""
+    finished = mark_done(store, reminder_id, occurrence, now)
+    person_id = checked_on_person(reminder_id)
+    if finished is not None and person_id is not None and store.get(PEOPLE_FILE, person_id) is not None:
+        log_given(store, person_id, Given.CHECKED_ON, now)
+    return finished

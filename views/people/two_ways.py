@@ -41,7 +41,7 @@ def check_on_words(every_days: int) -> str:
 def TwoWays(person: Person) -> ft.Control:
     """The lines and the "I was there for them" button under a person's card."""
     tend = use_tend()
-    reminding = use_reminding()  # its last contacts change with every contact logged: read this person's again
+    reminding = use_reminding()  # read this person's again when a contact is logged or a reminder done
     revision, set_revision = ft.use_state(0)
     open_, set_open = ft.use_state(False)
     logged, set_logged = ft.use_state(None)
@@ -53,7 +53,7 @@ def TwoWays(person: Person) -> ft.Control:
         return tuple(contacts), tuple(support_given(tend.store, person.id)), checking_on(tend.store, person.id)
 
     contacts, given, check_on = ft.use_memo(lambda: tend.read(read, NOTHING_KNOWN),
-                                            [person.id, last_contact, revision])
+                                            [person.id, last_contact, revision, reminding.due])
     now = tend.now()
 
     def changed() -> None:
