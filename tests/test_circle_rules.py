@@ -12,15 +12,14 @@ from storage_fixtures import NOW, store  # noqa: F401 - fixture
 from storage.circle.actions import add_someone_for
 from storage.circle.guides import IDEAS, QUESTIONS
 from storage.circle.rules import (
-    Member,
     Ring,
     circle_of,
     covered_in_words,
-    kind_of,
     names_in_words,
     ring_for,
     summary_in_words,
 )
+from storage.people.gatherings import PersonKind
 from storage.people.model import PersonProblems, Support, new_person
 from storage.people.repository import PeopleRepository
 from views.circle.layout import layout_of
@@ -78,12 +77,14 @@ def test_someone_with_no_kind_yet_is_in_the_circle_but_in_no_kind():
     assert [m.name for m in circle.unsorted] == ["Jo"] and circle.covered == () and len(circle.gaps) == 6
 
 
-def test_a_person_from_before_groups_and_places_is_a_person_and_a_group_is_said_as_one():
-    sam = person("Sam", Support.PEER)
-    assert kind_of(sam) == "person"
-    member = Member("1", "Tuesday group", "group", (Support.PEER,), Ring.NEAR, True)
-    assert member.spoken == "Tuesday group, a group, in touch this week"
-    assert Member("2", "Library", "place", (), Ring.FAR, False).spoken == "Library, a place, not been yet"
+def test_groups_and_places_are_in_the_circle_and_said_as_what_they_are():
+    group = new_person(NOW, name="Tuesday group", supports=(Support.PEER,), kind=PersonKind.GROUP)
+    library = new_person(NOW, name="Library", kind=PersonKind.PLACE)
+    circle = circle_of([group, library, person("Sam", Support.PEER)], {group.id: NOW - timedelta(days=6)}, NOW)
+    assert [m.spoken for m in circle.members] == ["Tuesday group, a group, in touch this week",
+                                                  "Library, a place, not been yet", "Sam, no contact logged yet"]
+    assert covered_in_words(circle.covered[0]) == \
+        "Peer support: Tuesday group (in touch this week) and Sam (no contact logged yet)"
 
 
 def test_names_and_the_summary_read_as_sentences():
@@ -105,9 +106,9 @@ def test_think_of_someone_adds_them_with_that_kind_in_one_step(store):  # noqa: 
 
 
 members = st.builds(
-    lambda index, kinds, days: (person(f"P{index}", *kinds), days),
+    lambda index, kinds, days, kind: (new_person(NOW, name=f"P{index}", supports=tuple(kinds), kind=kind), days),
     st.integers(0, 10_000), st.sets(st.sampled_from(list(Support)), max_size=3),
-    st.none() | st.integers(0, 90))
+    st.none() | st.integers(0, 90), st.sampled_from(list(PersonKind)))
 
 
 @settings(max_examples=60, deadline=None)

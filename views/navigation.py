@@ -5,6 +5,8 @@ from dataclasses import dataclass
 import flet as ft
 
 WIDE_LAYOUT_MIN_WIDTH = 720
+CIRCLE_ROUTE = "/people/circle"
+"""Your circle: the picture of your network, reached from People."""
 
 
 @dataclass(frozen=True)

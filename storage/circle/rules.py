@@ -8,11 +8,11 @@ from datetime import datetime
 from enum import IntEnum
 
 from storage.circle.guides import IDEAS, QUESTIONS
+from storage.people.gatherings import PersonKind
 from storage.people.model import Person, Support
 
 NEAR_DAYS = 7
 MIDDLE_DAYS = 30
-KINDS_OF_MEMBER = ("person", "group", "place")
 
 
 class Ring(IntEnum):
@@ -45,20 +45,13 @@ def ring_for(last: datetime | None, now: datetime) -> Ring:
     return Ring.MIDDLE if days <= MIDDLE_DAYS else Ring.FAR
 
 
-def kind_of(person: Person) -> str:
-    """'person', 'group' or 'place': read safely, so a Person from before groups and places is a person."""
-    kind = getattr(person, "kind", None)
-    kind = getattr(kind, "value", kind)
-    return kind if kind in KINDS_OF_MEMBER else "person"
-
-
 @dataclass(frozen=True)
 class Member:
     """Someone (or a group or place) in the circle, as drawn and as told."""
 
     id: str
     name: str
-    kind: str
+    kind: PersonKind
     supports: tuple[Support, ...]
     ring: Ring
     contacted: bool
@@ -66,13 +59,13 @@ class Member:
     @property
     def nearness_words(self) -> str:
         if not self.contacted:
-            return "no contact logged yet" if self.kind == "person" else "not been yet"
+            return "no contact logged yet" if self.kind is PersonKind.PERSON else "not been yet"
         return self.ring.words
 
     @property
     def spoken(self) -> str:
         """'Sam, a group, in touch this week': what a screen reader says for a dot in the picture."""
-        what = "" if self.kind == "person" else f", a {self.kind}"
+        what = "" if self.kind is PersonKind.PERSON else f", a {self.kind.value}"
         return f"{self.name}{what}, {self.nearness_words}"
 
 
@@ -106,7 +99,7 @@ def gap_for(support: Support) -> Gap:
 def circle_of(people: Iterable[Person], last_contacts: Mapping[str, datetime], now: datetime) -> Circle:
     """Everyone by the kinds of support they give, each kind covered or a gap, in the order of `Support`."""
     members = tuple(sorted(
-        (Member(p.id, p.name, kind_of(p), tuple(p.supports), ring_for(last_contacts.get(p.id), now),
+        (Member(p.id, p.name, p.kind, tuple(p.supports), ring_for(last_contacts.get(p.id), now),
                 p.id in last_contacts) for p in people),
         key=lambda m: (m.ring, not m.contacted, m.name.casefold(), m.id)))
     covered, gaps = [], []

@@ -59,13 +59,17 @@ def layout_of(circle: Circle, size: float) -> Layout:
     dot = min(44.0, max(26.0, size / 12))
     badge = min(32.0, max(24.0, size / 14))
     centre = size / 2
-    centre_radius = max(24.0, size * 0.09)
+    centre_radius = max(22.0, size * 0.08)
     inner = centre_radius + 4
     outer = centre - badge - 4
-    band = (outer - inner) / 3
-    named = band >= dot + 18
+    # The nearest ring is the shortest way round, so it is given the widest band: room for more than one there.
+    near, middle = (outer - inner) * 0.38, (outer - inner) * 0.33
+    edges = (inner, inner + near, inner + near + middle, outer)
+    narrowest = min(near, middle, outer - edges[2])
+    named = narrowest >= 46  # room for a 30 px dot and its name below
+    if named:
+        dot = min(dot, narrowest - 16)
     row = dot + GAP + (16 if named else 0)
-    edges = (inner, inner + band, inner + 2 * band, outer)
     supports = [*Support, *([None] if circle.unsorted else [])]
     sweep = 2 * math.pi / len(supports)
     sectors, dots = [], []
