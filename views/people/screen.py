@@ -8,7 +8,7 @@ from storage.people.repository import PeopleRepository
 from views.checkins.editing import notice_card
 from views.context import use_tend
 from views.guard import component
-from views.help.crisis_lines import crisis_line_card
+from views.help.crisis_lines import CountryPicker, crisis_line_card, emergency_controls, fallback_controls
 from views.help.get_help import SAFETY_PLAN_ROUTE
 from views.kit.labelled import said_as
 from views.kit.screen import screen, section_title
@@ -94,6 +94,7 @@ def PeopleScreen() -> ft.Control:
         section_title(f"For {need.value} support" if need else "Your people"),
         *cards,
         section_title("Crisis lines"),
-        *([crisis_line_card(tend, line) for line in lines] or
-          [ft.Text("Choose your country in Settings to see its crisis lines here.")]),
+        *([crisis_line_card(tend, line) for line in lines] or emergency_controls(tend)),
+        CountryPicker(),  # right here: a guess can be wrong, and a trip to Settings is one too many
+        *([] if lines else fallback_controls(tend)),
     )
