@@ -11,11 +11,12 @@ from storage.errors import StorageError
 from storage.people.model import Person, PersonProblems
 from views.context import use_tend
 from views.guard import component
+from views.kit.dialog import dialog
 from views.kit.taps import use_tap_gate
 
 
 def think_of_someone_dialog(gap: Gap, added: Callable[[Person], None], closed: Callable[[], None]) -> ft.AlertDialog:
-    return ft.AlertDialog(title=ft.Text(gap.question), content=ThinkOfSomeone(gap, added, closed), on_dismiss=closed)
+    return dialog(gap.question, ThinkOfSomeone(gap, added, closed), on_dismiss=closed, back="Back to the question")
 
 
 @component
