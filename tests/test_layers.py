@@ -27,7 +27,7 @@ FEATURE_DOORS = {
                                {"help", "history", "people", "reminders", "today"}),
     "views.checkins.tile": ("one check-in row, the same on Today and in History", {"history", "today"}),
     "views.reminders.due": ("the reminding hook (what is due, your people, refresh); issue 15 item 3 splits it",
-                            {"help", "people", "settings", "today"}),
+                            {"circle", "help", "people", "settings", "today"}),
     "views.reminders.due_items": ("what is due now, listed on Today as on Reminders", {"today"}),
     "views.people.card": ("a person's card with Call/Text, shown by Get help, the due list and the low-day card",
                           {"help", "reminders", "today"}),

@@ -12,6 +12,7 @@ from views.help.crisis_lines import CountryPicker, crisis_line_card, emergency_c
 from views.help.get_help import SAFETY_PLAN_ROUTE
 from views.kit.labelled import said_as
 from views.kit.screen import screen, section_title
+from views.navigation import CIRCLE_ROUTE
 from views.people.card import person_card
 from views.people.contacts_import import use_contacts_import
 from views.people.editor import PersonCallbacks, person_dialog
@@ -87,6 +88,7 @@ def PeopleScreen() -> ft.Control:
                 ft.TextButton("Import from a contacts file", icon=ft.Icons.UPLOAD_FILE, on_click=start_import),
                 ft.TextButton("My safety plan", icon=ft.Icons.HEALTH_AND_SAFETY_OUTLINED,
                               on_click=lambda: page.navigate(SAFETY_PLAN_ROUTE)),
+                ft.TextButton("Your circle", icon=ft.Icons.HUB_OUTLINED, on_click=lambda: page.navigate(CIRCLE_ROUTE)),
             ],
             wrap=True,
         ),
