@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import flet as ft
 import pytest
 
+from storage.app_lock import PinTry
 from storage.checkins.model import Mood, new_check_in
 from storage.checkins.trends import ReachingOut
 from storage.people.model import REACHABLE_BY, Way, new_person
@@ -119,9 +120,12 @@ def test_a_date_is_read_as_year_month_day_or_not_at_all(typed, day):
     (dict(kind="own", text="Call Mum", repeat="weekly", starts_on=date(2026, 11, 26)), "09:00, every Thursday"),
     (dict(kind="own", text="Bins", repeat="every_n_days", every_days=3, starts_on=date(2026, 11, 23)),
      "09:00, every 3 days from 23 November"),
+    (dict(kind="own", text="Dentist", repeat="none", starts_on=date(2027, 1, 4)), "09:00, on Monday 4 January 2027"),
+    (dict(kind="own", text="Bins", repeat="every_n_days", every_days=3, starts_on=date(2025, 12, 30)),
+     "09:00, every 3 days from 30 December 2025"),
 ])
-def test_each_reminder_is_described_by_its_times_and_days(fields, words):
-    assert reminder_form.schedule_words(new_reminder(NOW, **fields)) == words
+def test_each_reminder_is_described_by_its_times_and_days_with_the_year_when_not_this_years(fields, words):
+    assert reminder_form.schedule_words(new_reminder(NOW, **fields), NOW.date()) == words
 
 
 # --- person form: the "stay in touch every … days" field ----------------------------------------------------------
@@ -312,7 +316,18 @@ def test_the_chart_is_summed_up_in_words_for_screen_readers():
 
 def test_a_wait_left_from_earlier_wrong_tries_says_when_to_try_again():
     assert lock_screen.waiting(None) is None
-    assert lock_screen.waiting(datetime(2026, 11, 23, 21, 5, tzinfo=LONDON)).endswith("try again at 21:05.")
+    left_over = lock_screen.waiting(datetime(2026, 11, 23, 21, 5, tzinfo=LONDON))
+    assert left_over.endswith("Please wait until 21:05, then try again.")
+
+
+def test_a_try_during_the_wait_is_told_to_wait_never_that_the_pin_was_wrong():
+    ready = datetime(2026, 11, 23, 7, 20, 30, tzinfo=LONDON)  # shown as 07:21: trying at 07:20 would be refused again
+    waiting = lock_screen.refused_message(PinTry.WAITING, ready)
+    assert waiting.startswith("Please wait until 07:21, then try again.") and "didn't open" not in waiting
+    assert "doesn't count" in waiting
+    assert lock_screen.refused_message(PinTry.WRONG, ready) == ("That PIN didn't open Tend. "
+                                                                "Please wait until 07:21, then try again.")
+    assert lock_screen.refused_message(PinTry.WRONG, None) == "That PIN didn't open Tend. Please try again."
 
 
 # --- people: how to reach someone ---------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from itertools import takewhile
 from typing import NamedTuple
 
 from storage.checkins.model import with_fixed_offset
+from storage.day_words import day_in_words
 from storage.days import day_of, today
 from storage.reminders.model import EVERY_DAYS_LIMIT, Reminder, ReminderKind, Repeat, clocks_of, in_utc, latest
 
@@ -233,3 +234,15 @@ def _in_time_order(found: list[Due]) -> list[Due]:
     return sorted(found, key=lambda due: (in_utc(due.at), due.reminder.id))
 
 
+
+
+def never_rings_problem(reminder: Reminder, now: datetime, zone: tzinfo, day_starts_at: int = 0) -> str | None:
+    """Why a one-off reminder as typed can't be saved: every moment it names has passed, so it could never ring
+    (it would only be listed as finished). None for a repeating one, which rings again whatever its first date."""
+    if reminder.repeat != Repeat.ONCE or reminder.starts_on is None or not clocks_of(reminder.times):
+        return None
+    if next_occurrence(reminder, now, zone, day_starts_at) is not None:
+        return None
+    last = max(clocks_of(reminder.times))
+    when = f"{day_in_words(reminder.starts_on, now.astimezone(zone).date())} at {last:%H:%M}"
+    return f"{when} has already passed, so this reminder would never ring. Please choose a date or time still to come."

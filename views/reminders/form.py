@@ -6,10 +6,11 @@ from typing import Callable
 
 import flet as ft
 
+from storage.day_words import day_in_words
 from storage.days import WEEKDAY_NAMES, WEEKDAYS
 from storage.errors import StorageError
-from storage.reminders.model import EVERY_DAY, Reminder, ReminderKind, ReminderProblems, Repeat, new_reminder, revised
-from storage.reminders.repository import ReminderRepository
+from storage.reminders.actions import save_from_form
+from storage.reminders.model import EVERY_DAY, Reminder, ReminderKind, ReminderProblems, Repeat
 from views.context import use_tend
 from views.guard import component
 from views.kit.dialog import dialog
@@ -44,19 +45,20 @@ def day_from_text(text: str) -> date | None:
         return None
 
 
-def schedule_words(reminder: Reminder) -> str:
-    """'09:00 and 20:30, every day' — what the reminder does, for its row in the list."""
+def schedule_words(reminder: Reminder, today: date) -> str:
+    """'09:00 and 20:30, every day' — what the reminder does, for its row in the list; a date not in `today`'s
+    year is shown with its year."""
     times = " and ".join(reminder.times)
     if reminder.repeat == Repeat.WEEKDAYS and reminder.weekdays != EVERY_DAY:
         days = ", ".join(WEEKDAY_NAMES[d][:3] for d in sorted(reminder.weekdays))
     elif reminder.repeat in (Repeat.DAILY, Repeat.WEEKDAYS):
         days = "every day"
     elif reminder.repeat == Repeat.ONCE:
-        days = f"on {reminder.starts_on:%A %d %B}"
+        days = f"on {day_in_words(reminder.starts_on, today)}"
     elif reminder.repeat == Repeat.WEEKLY:
         days = f"every {WEEKDAY_NAMES[reminder.starts_on.weekday()]}"
     else:
-        days = f"every {reminder.every_days} days from {reminder.starts_on:%d %B}"
+        days = f"every {reminder.every_days} days from {day_in_words(reminder.starts_on, today, weekday=False)}"
     return f"{times}, {days}"
 
 
@@ -86,10 +88,8 @@ def ReminderForm(kind: str, original: Reminder | None, callbacks: ReminderCallba
                       weekdays=frozenset(weekdays), repeat=repeat, always=always,
                       every_days=int(every) if every.isdigit() else 0,
                       starts_on=None if kind == ReminderKind.CHECK_IN else day_from_text(typed["starts_on"]))
-        at = tend.now()
         try:
-            reminder = revised(original, at, **fields) if original else new_reminder(at, **fields)
-            ReminderRepository(tend.store).save(reminder, at)
+            reminder = save_from_form(tend.store, original, fields, tend.now(), tend.zone, tend.settings.day_starts_at)
         except ReminderProblems as refused:
             set_problems(refused.problems)
             return

@@ -2,6 +2,7 @@
 
 import flet as ft
 
+from storage.day_words import day_in_words, moment_in_words
 from storage.people.repository import PeopleRepository
 from storage.reminders.keep_in_touch import touch_due_at
 from storage.reminders.model import ReminderKind
@@ -48,12 +49,13 @@ def RemindersScreen() -> ft.Control:
     def row(reminder) -> ft.Control:
         upcoming = next_occurrence(reminder, now, tend.zone, tend.settings.day_starts_at)
         title = reminder.text if reminder.kind == ReminderKind.OWN else "Check in"
-        details = schedule_words(reminder)
+        details = schedule_words(reminder, now.date())
         if reminder.kind == ReminderKind.CHECK_IN and not reminder.always:
             details += " · skipped on days you've checked in"
         return ft.ListTile(
             title=ft.Text(title),
-            subtitle=ft.Text(f"{details}\n" + (f"Next: {upcoming:%A %d %B, %H:%M}" if upcoming else "Finished")),
+            subtitle=ft.Text(f"{details}\n"
+                             + (f"Next: {moment_in_words(upcoming, now.date())}" if upcoming else "Finished")),
             is_three_line=True,
             on_click=lambda: set_editing((reminder.kind, reminder)),
             trailing=icon_action(ft.Icons.DELETE_OUTLINE, f"Delete the reminder: {title}", lambda: delete(reminder)),
@@ -74,7 +76,8 @@ def RemindersScreen() -> ft.Control:
         *([DueItem(item, key=due_key(item)) for item in reminding.overdue]
           or [ft.Text("No one is overdue." if plans else
                       "To be reminded to stay in touch, set 'Stay in touch every … days' on a person in People.")]),
-        *[ft.Text(f"{plan.name}: every {plan.every_days} days, next by {touch_due_at(plan):%A %d %B}")
+        *[ft.Text(f"{plan.name}: every {plan.every_days} days, "
+                  f"next by {day_in_words(touch_due_at(plan).date(), now.date())}")
           for plan in plans],
         section_title("Your own reminders"),
         *(own or [ft.Text("Anything you'd like a nudge for: medication, a walk, an appointment.")]),
