@@ -29,7 +29,7 @@ class EditorCallbacks:
 def check_in_dialog(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.AlertDialog:
     """A dialog around the form; `original` None means a new, back-filled check-in."""
     return dialog("Check-in details" if original else "Add a past check-in", CheckInForm(original, callbacks),
-                  on_dismiss=callbacks.closed, back="Back to the form")
+                  on_dismiss=callbacks.closed, modal=True, back="Back to the form")
 
 
 def scale_picker(label: str, value: int | None, on_pick: Callable[[int | None], None], error: str | None):
@@ -134,4 +134,5 @@ def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Cont
                      on_change=lambda e: typed.update(note=e.control.value)),
         *([ft.Text(problems["note"], color=ft.Colors.ERROR)] if "note" in problems else []),
     ]
-    return dialog_form(fields, problems, save, callbacks.closed, delete if original else None)
+    return dialog_form(fields, problems, save, callbacks.closed, delete if original else None,
+                       draft=lambda: (typed, mood, scales, chosen_tags))

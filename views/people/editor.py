@@ -25,7 +25,7 @@ class PersonCallbacks:
 def person_dialog(original: Person | None, callbacks: PersonCallbacks, supports: tuple = ()) -> ft.AlertDialog:
     """`supports`: the kinds already chosen for someone new ("Add a line you trust" picks crisis)."""
     return dialog(f"Edit {original.name}" if original else "Add someone", PersonForm(original, callbacks, supports),
-                  on_dismiss=callbacks.closed, back="Back to the form")
+                  on_dismiss=callbacks.closed, modal=True, back="Back to the form")
 
 
 def days_from_text(text: str) -> int | None | str:
@@ -133,4 +133,5 @@ def PersonForm(original: Person | None, callbacks: PersonCallbacks, new_supports
                    keyboard_type=ft.KeyboardType.NUMBER, width=280),
         text_field("note", "Note", multiline=True, min_lines=2, max_lines=6),
     ]
-    return dialog_form(fields, problems, save, callbacks.closed, delete if original else None)
+    return dialog_form(fields, problems, save, callbacks.closed, delete if original else None,
+                       draft=lambda: (typed, supports, preferred))

@@ -14,6 +14,7 @@ from storage.reminders.model import EVERY_DAY, Reminder, ReminderKind, ReminderP
 from views.context import use_tend
 from views.guard import component
 from views.kit.dialog import dialog
+from views.kit.discard import use_discard_check
 from views.kit.labelled import labelled_group, named, switch_row
 from views.kit.taps import use_tap_gate
 
@@ -30,7 +31,7 @@ class ReminderCallbacks:
 def reminder_dialog(kind: str, original: Reminder | None, callbacks: ReminderCallbacks) -> ft.AlertDialog:
     title = "Check-in reminder" if kind == ReminderKind.CHECK_IN else "Your own reminder"
     return dialog(("Change: " if original else "Add: ") + title, ReminderForm(kind, original, callbacks),
-                  on_dismiss=callbacks.closed, back="Back to the form")
+                  on_dismiss=callbacks.closed, modal=True, back="Back to the form")
 
 
 def times_from_text(text: str) -> tuple[str, ...]:
@@ -78,6 +79,7 @@ def ReminderForm(kind: str, original: Reminder | None, callbacks: ReminderCallba
     always, set_always = ft.use_state(original.always if original else False)
     problems, set_problems = ft.use_state([])
     taps = use_tap_gate()  # a second quick tap on Save makes no second reminder
+    discard = use_discard_check(lambda: (typed, weekdays, repeat, always), callbacks.closed)
 
     def toggle_day(day: int) -> None:
         set_weekdays(weekdays - {day} if day in weekdays else weekdays | {day})
@@ -127,9 +129,9 @@ def ReminderForm(kind: str, original: Reminder | None, callbacks: ReminderCallba
         [
             *controls,
             *[ft.Text(problem, color=ft.Colors.ERROR) for problem in problems],
-            ft.Row([ft.TextButton("Cancel", on_click=callbacks.closed),
-                    ft.FilledButton("Save", on_click=taps.once("save", save))],
-                   alignment=ft.MainAxisAlignment.END, wrap=True),
+            discard.question or ft.Row([ft.TextButton("Cancel", on_click=discard.cancel),
+                                        ft.FilledButton("Save", on_click=taps.once("save", save))],
+                                       alignment=ft.MainAxisAlignment.END, wrap=True),
         ],
         tight=True,
         spacing=12,
