@@ -90,3 +90,8 @@ def _full_year(text: str, today: date | None) -> int:
     century = today.year - today.year % 100
     year = century + int(text)
     return year - 100 if year > today.year + 50 else year
+
+
+def moment_on(day: date | None, now: datetime) -> datetime:
+    """Where a new check-in's form starts: now, or now's time of day on `day` (one picked in the calendar)."""
+    return now if day is None else now.replace(year=day.year, month=day.month, day=day.day)

@@ -5,7 +5,16 @@ from datetime import date, datetime, time, timedelta, timezone
 import pytest
 
 from storage.days import moment_from_text
-from storage.when_typed import DATE_HELP, TIME_HELP, back_fill_days, clock_from_text, clock_words, day_from_text, picked_day
+from storage.when_typed import (
+    DATE_HELP,
+    TIME_HELP,
+    back_fill_days,
+    clock_from_text,
+    clock_words,
+    day_from_text,
+    moment_on,
+    picked_day,
+)
 
 TODAY = date(2026, 12, 4)
 
@@ -82,3 +91,9 @@ def test_the_day_a_picker_answered_is_the_day_picked_in_any_zone(answer):
 
 def test_back_filling_offers_earlier_today_and_yesterday():
     assert back_fill_days(TODAY) == {"Earlier today": TODAY, "Yesterday": date(2026, 12, 3)}
+
+
+def test_a_check_in_for_a_calendar_day_starts_at_this_time_of_day_on_that_day():
+    now = datetime(2026, 12, 4, 21, 30, tzinfo=timezone.utc)
+    assert moment_on(None, now) == now
+    assert moment_on(date(2026, 11, 30), now) == datetime(2026, 11, 30, 21, 30, tzinfo=timezone.utc)

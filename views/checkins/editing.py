@@ -1,6 +1,7 @@
 """The editing flow Today and History share: open the form, refresh after a change, undo a delete."""
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Callable
 
 import flet as ft
@@ -9,19 +10,22 @@ from storage.checkins.model import CheckIn
 from storage.checkins.repository import CheckInRepository
 from views.checkins.editor import EditorCallbacks, check_in_dialog
 from views.context import use_tend
+from views.kit.labelled import said_as
 
 
 @dataclass(frozen=True)
 class CheckInEditing:
     open: Callable[[CheckIn | None], None]
     """Open the form for a check-in, or for a new past one with None."""
+    open_new_on: Callable[[date], None]
+    """Open the form for a new check-in on a day picked in the calendar."""
     undo_card: ft.Control | None
     """'Check-in deleted. Undo' while a deleted check-in can still be brought back."""
 
 
 def use_check_in_editing(on_changed: Callable[[], None]) -> CheckInEditing:
     tend = use_tend()
-    editing, set_editing = ft.use_state(None)  # (check-in or None,) while the form is open
+    editing, set_editing = ft.use_state(None)  # (check-in or None, day or None) while the form is open
     deleted, set_deleted = ft.use_state(None)
 
     def saved(_: CheckIn) -> None:
@@ -39,12 +43,14 @@ def use_check_in_editing(on_changed: Callable[[], None]) -> CheckInEditing:
             set_deleted(None)
             on_changed()
 
-    callbacks = EditorCallbacks(saved=saved, deleted=was_deleted, closed=lambda: set_editing(None))
+    callbacks = EditorCallbacks(saved=saved, deleted=was_deleted, closed=lambda: set_editing(None),
+                                new_on=editing[1] if editing else None)
     ft.use_dialog(check_in_dialog(editing[0], callbacks) if editing else None)
-    card = notice_card(f"Check-in of {deleted.at:%H:%M} deleted.", [ft.TextButton("Undo", on_click=undo_delete)]) \
-        if deleted else None
-    open_editor = ft.use_callback(lambda check_in: set_editing((check_in,)), [])  # stable, for memoised lists
-    return CheckInEditing(open=open_editor, undo_card=card)
+    card = notice_card(f"Deleted the check-in of {deleted.at:%A %H:%M}.",
+                       [said_as(ft.TextButton, "Undo", f"Undo deleting the check-in of {deleted.at:%A %H:%M}",
+                                on_click=undo_delete)]) if deleted else None
+    open_editor = ft.use_callback(lambda check_in: set_editing((check_in, None)), [])  # stable, for memoised lists
+    return CheckInEditing(open=open_editor, undo_card=card, open_new_on=lambda day: set_editing((None, day)))
 
 
 def notice_card(message: str, actions: list[ft.Control], visible: bool = True) -> ft.Control:

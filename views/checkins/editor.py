@@ -1,6 +1,7 @@
 """Adding details to a check-in, editing it, deleting it, or back-filling a past one: one form for all four."""
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Callable
 
 import flet as ft
@@ -8,6 +9,7 @@ import flet as ft
 from storage.checkins.model import SCALE, CheckIn, Mood, check_in_problems, new_check_in, revised
 from storage.checkins.repository import CheckInRepository, emotion_tags
 from storage.days import moment_from_text
+from storage.when_typed import back_fill_days, moment_on
 from storage.errors import StorageError
 from views.context import use_tend
 from views.guard import component
@@ -15,6 +17,7 @@ from views.kit.dialog import dialog
 from views.kit.dialog_form import dialog_form
 from views.kit.labelled import labelled_group
 from views.kit.moods import MOOD_ICONS
+from views.kit.when_fields import WhenRow
 
 SCALES = (("energy", "Energy"), ("sleep", "Sleep"), ("anxiety", "Anxiety"))
 
@@ -24,6 +27,8 @@ class EditorCallbacks:
     saved: Callable[[CheckIn], None]
     deleted: Callable[[CheckIn], None]
     closed: Callable[[], None]
+    new_on: date | None = None
+    """The day a new check-in is for, when it was asked for from that day in the calendar."""
 
 
 def check_in_dialog(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.AlertDialog:
@@ -47,7 +52,7 @@ def scale_picker(label: str, value: int | None, on_pick: Callable[[int | None], 
 @component
 def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Control:
     tend = use_tend()
-    start = original.at if original else tend.now()
+    start = original.at if original else moment_on(callbacks.new_on, tend.now())
     mood, set_mood = ft.use_state(original.mood if original else None)
     # Typed text lives in a ref, not in state: a Save tapped right after typing must see the last keystroke,
     # and a handler from the previous render would otherwise hold the text as it was one render ago.
@@ -72,7 +77,7 @@ def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Cont
     async def save() -> None:
         now = tend.now()
         try:
-            at = moment_from_text(typed["day"], typed["time"])
+            at = moment_from_text(typed["day"], typed["time"], today=now.date())
         except ValueError as error:
             await show_problems({"at": str(error)})
             return
@@ -106,15 +111,8 @@ def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Cont
     )
     fields = [
         labelled_group("Mood", mood_group, problems.get("mood")),
-        ft.Row(
-            [
-                ft.TextField(ref=day_field, label="Date", value=typed["day"], hint_text="2026-03-14", width=150,
-                             on_change=lambda e: typed.update(day=e.control.value)),
-                ft.TextField(label="Time", value=typed["time"], hint_text="21:30", width=110,
-                             on_change=lambda e: typed.update(time=e.control.value)),
-            ],
-            wrap=True,
-        ),
+        WhenRow(typed, day_ref=day_field, last_day=tend.now().date(),
+                shortcuts=None if original or callbacks.new_on else back_fill_days(tend.now().date())),
         *([ft.Text(problems["at"], color=ft.Colors.ERROR)] if "at" in problems else []),
         *[
             scale_picker(label, scales[name], lambda v, name=name: set_scales({**scales, name: v}),

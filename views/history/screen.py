@@ -38,12 +38,15 @@ def shifted_month(year: int, month: int, by: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def day_dialog(day: date, entries, on_edit, on_close) -> ft.AlertDialog:
-    """One day's check-ins, opened from the calendar, in view wherever the calendar was scrolled to."""
+def day_dialog(day: date, entries, on_edit, on_close, on_add=None) -> ft.AlertDialog:
+    """One day's check-ins, opened from the calendar, in view wherever the calendar was scrolled to; `on_add`
+    (for a day that has begun) adds one more for that day."""
     return dialog(
         f"Check-ins on {day:%A %d %B}",
         ft.Column(
-            [CheckInTile(entry, on_edit, key=entry.id) for entry in entries] or [ft.Text("No check-ins that day.")],
+            [*([CheckInTile(entry, on_edit, key=entry.id) for entry in entries] or [ft.Text("No check-ins that day.")]),
+             *([ft.FilledTonalButton("Add a check-in for this day", icon=ft.Icons.ADD, on_click=on_add)]
+               if on_add else [])],
             tight=True,
             scroll=ft.ScrollMode.AUTO if len(entries) > 6 else None,  # a scrolling column takes the full height
             width=480,
@@ -132,7 +135,13 @@ def HistoryScreen() -> ft.Control:
         set_opened_day(None)
         editing.open(check_in)
 
-    ft.use_dialog(day_dialog(opened_day, opened, edit_from_day, lambda: set_opened_day(None)) if opened_day else None)
+    def add_on_day() -> None:
+        set_opened_day(None)
+        editing.open_new_on(opened_day)
+
+    ft.use_dialog(day_dialog(opened_day, opened, edit_from_day, lambda: set_opened_day(None),
+                             add_on_day if opened_day and opened_day <= this_day else None)
+                  if opened_day else None)
     by_day = [
         control
         for day, entries in entries_by_day(listed, day_start)

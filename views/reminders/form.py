@@ -11,12 +11,15 @@ from storage.days import WEEKDAY_NAMES, WEEKDAYS
 from storage.errors import StorageError
 from storage.reminders.actions import save_from_form
 from storage.reminders.model import EVERY_DAY, Reminder, ReminderKind, ReminderProblems, Repeat
+from storage.when_typed import clock_words
+from storage.when_typed import day_from_text as typed_day
 from views.context import use_tend
 from views.guard import component
 from views.kit.dialog import dialog
 from views.kit.discard import use_discard_check
 from views.kit.labelled import labelled_group, named, switch_row
 from views.kit.taps import use_tap_gate
+from views.kit.when_fields import WhenRow
 
 REPEAT_CHOICES = ((Repeat.ONCE, "Once"), (Repeat.DAILY, "Every day"), (Repeat.WEEKDAYS, "On chosen days"),
                   (Repeat.WEEKLY, "Every week"), (Repeat.EVERY_N_DAYS, "Every few days"))
@@ -35,13 +38,14 @@ def reminder_dialog(kind: str, original: Reminder | None, callbacks: ReminderCal
 
 
 def times_from_text(text: str) -> tuple[str, ...]:
-    """'09:00, 20:30' → ('09:00', '20:30'); the rules say what is wrong with any part."""
-    return tuple(part.strip() for part in text.replace(";", ",").split(",") if part.strip())
+    """'9am, 20:30' → ('09:00', '20:30'); the rules say what is wrong with any part."""
+    return tuple(clock_words(part) for part in text.replace(";", ",").split(",") if part.strip())
 
 
 def day_from_text(text: str) -> date | None:
+    """The date typed ("30/11/2026", "2026-11-30"), or None for the rules to refuse."""
     try:
-        return date.fromisoformat(text.strip())
+        return typed_day(text, None)
     except ValueError:
         return None
 
@@ -118,7 +122,7 @@ def ReminderForm(kind: str, original: Reminder | None, callbacks: ReminderCallba
     else:
         controls = [
             field("text", "Remind me to", hint_text="Take my evening medication"),
-            ft.Row([field("starts_on", "First date", width=150), field("times", "Time", width=110)], wrap=True),
+            WhenRow(typed, day_key="starts_on", time_key="times", day_label="First date"),
             named("Repeat", ft.Dropdown(label="Repeat", value=repeat, on_select=lambda e: set_repeat(e.control.value),
                                         options=[ft.DropdownOption(key=k, text=t) for k, t in REPEAT_CHOICES])),
             *([day_chips] if repeat == Repeat.WEEKDAYS else []),

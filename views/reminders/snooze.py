@@ -7,6 +7,7 @@ import flet as ft
 from storage.days import moment_from_text
 from views.context import use_tend
 from views.guard import component
+from views.kit.when_fields import WhenRow
 from views.kit.dialog import dialog
 
 QUICK_CHOICES = (("10 minutes", "10 minutes"), ("1 hour", "1 hour"), ("tomorrow morning", "Tomorrow morning"))
@@ -26,7 +27,7 @@ def SnoozeForm(on_snooze, on_close) -> ft.Control:
 
     def until_chosen() -> None:
         try:
-            chosen = moment_from_text(typed["day"], typed["time"], tend.zone)
+            chosen = moment_from_text(typed["day"], typed["time"], tend.zone, today=tend.now().date())
         except ValueError as error:
             set_problem(str(error))
             return
@@ -37,15 +38,7 @@ def SnoozeForm(on_snooze, on_close) -> ft.Control:
             *[ft.FilledTonalButton(label, on_click=lambda _, c=choice: on_snooze(c, None))
               for choice, label in QUICK_CHOICES],
             ft.Text("Or until a time you choose:"),
-            ft.Row(
-                [
-                    ft.TextField(label="Date", value=typed["day"], width=150,
-                                 on_change=lambda e: typed.update(day=e.control.value)),
-                    ft.TextField(label="Time", value=typed["time"], width=110,
-                                 on_change=lambda e: typed.update(time=e.control.value)),
-                ],
-                wrap=True,
-            ),
+            WhenRow(typed),
             *([ft.Text(problem, color=ft.Colors.ERROR)] if problem else []),
             ft.Row([ft.TextButton("Cancel", on_click=on_close),
                     ft.FilledButton("Snooze until then", on_click=until_chosen)],

@@ -13,7 +13,7 @@ from views.checkins.editing import notice_card, use_check_in_editing
 from views.checkins.tile import CheckInTile
 from views.context import use_tend
 from views.guard import component
-from views.kit.labelled import spoken_button
+from views.kit.labelled import said_as, spoken_button
 from views.kit.moods import MOOD_COLORS, MOOD_ICONS
 from views.kit.screen import screen, section_title
 from views.kit.taps import use_tap_gate
@@ -108,7 +108,8 @@ def TodayScreen() -> ft.Control:
     saved_card = notice_card(
         f"Saved: {just_saved.mood.word} at {just_saved.at:%H:%M}." if just_saved else "",
         [
-            ft.TextButton("Undo", on_click=lambda: undo(just_saved)),
+            said_as(ft.TextButton, "Undo", f"Undo saving {just_saved.mood.word} at {just_saved.at:%H:%M}"
+                    if just_saved else "Undo", on_click=lambda: undo(just_saved)),
             ft.FilledTonalButton("Add details", on_click=lambda: editing.open(just_saved)),
         ],
         visible=just_saved is not None,
