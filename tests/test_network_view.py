@@ -106,3 +106,33 @@ def test_the_network_pictured_names_everyone(chromium, data_dir, count, size_nam
             expect(page.get_by_role("group", name=re.compile(rf"(^|: |, | and ){re.escape(name)}(,| and |$)")).first
                    ).to_be_attached()
         screenshot(page, f"circle-{size_name}-{count}-{'dark' if count == 5 else 'light'}")
+
+
+NARROW = {"width": 320, "height": 800}
+DOUBLE_TEXT = "document.addEventListener('DOMContentLoaded', () => { document.documentElement.style.fontSize = '32px'; });"
+
+
+def test_at_320_px_with_200_percent_text_the_circle_fits_and_still_names_everyone(chromium, data_dir):
+    names = seed(data_dir, 7)
+    with running_tend(data_dir) as url:
+        context = chromium.new_context(viewport=NARROW)
+        context.add_init_script(DOUBLE_TEXT)
+        page = context.new_page()
+        open_tend(page, url)
+        go_to(page, "People")
+        tap(page.get_by_role("button", name="Your circle"))
+        expect(page.get_by_role("heading", name="Your circle")).to_be_visible()
+        for name in names:
+            expect(named_in_picture(page, name).first).to_be_attached()
+        picture = page.get_by_role("group", name=re.compile("^You in the middle")).bounding_box()
+        assert picture["x"] >= 0 and picture["x"] + picture["width"] <= NARROW["width"] + 1
+        for button in page.get_by_role("button", name=re.compile("^Think of someone")).all():
+            box = button.bounding_box()
+            assert box["x"] + box["width"] <= NARROW["width"] + 1, "a button runs off the screen"
+        screenshot(page, "circle-320-200-percent-text")
+        page.mouse.move(160, 400)
+        page.mouse.wheel(0, 400)
+        screenshot(page, "circle-320-200-percent-text-picture")
+        page.mouse.wheel(0, 1200)
+        screenshot(page, "circle-320-200-percent-text-words")
+        context.close()

@@ -94,9 +94,9 @@ def CircleScreen() -> ft.Control:
 
     ft.use_dialog(think_of_someone_dialog(thinking, was_added, lambda: set_thinking(None)) if thinking else None)
     circle = circle_of(reminding.people.values(), reminding.last_contacts, tend.now())
-    covered = [ft.Row([ft.Icon(KIND_ICONS[c.support], color=ft.Colors.ON_SURFACE_VARIANT),
-                       ft.Text(covered_in_words(c), expand=True)], vertical_alignment=ft.CrossAxisAlignment.START)
-               for c in circle.covered]
+    covered = [ft.Semantics(container=True, content=ft.Row(  # one stop per kind for a screen reader
+        [ft.Icon(KIND_ICONS[c.support], color=ft.Colors.ON_SURFACE_VARIANT), ft.Text(covered_in_words(c), expand=True)],
+        vertical_alignment=ft.CrossAxisAlignment.START)) for c in circle.covered]
     return screen(
         "Your circle",
         ft.Row([ft.TextButton("Back to People", icon=ft.Icons.ARROW_BACK, on_click=lambda: page.navigate("/people"))]),
