@@ -24,7 +24,7 @@ MAX_LINES = 300
 # Another feature's module a feature may import: the module, why, and which features use it today.
 FEATURE_DOORS = {
     "views.checkins.editing": ("the check-in editor dialog, opened from every screen that lists or logs check-ins",
-                               {"help", "history", "people", "reminders", "today"}),
+                               {"help", "history", "people", "reminders", "support_card", "today"}),
     "views.checkins.tile": ("one check-in row, the same on Today and in History", {"history", "today"}),
     "views.reminders.due": ("the reminding hook (what is due, your people, refresh); issue 15 item 3 splits it",
                             {"circle", "help", "people", "settings", "today"}),
@@ -41,6 +41,9 @@ FEATURE_DOORS = {
                             {"lock", "people", "today"}),
     "views.people.editor": ("Get help adds and edits your own crisis contacts with the People form", {"help"}),
     "views.lock.screen": ("Settings sets the PIN with the lock screen's rules and wording", {"settings"}),
+    "views.support_card.screen": ("the support card's route, opened from People and from Settings",
+                                  {"people", "settings"}),
+    "views.support_card.holder_line": ("'Has your support card since…' on a person's card", {"people"}),
 }
 
 # A shared view that imports a feature, each with its reason: the cycle to break is named.

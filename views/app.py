@@ -143,6 +143,7 @@ def loaded_on_first_visit(module: str, name: str) -> Callable[[], ft.Control]:
 LATER_SCREENS = {
     "people": loaded_on_first_visit("views.people.screen", "PeopleScreen"),
     "people/safety-plan": loaded_on_first_visit("views.help.safety_plan", "SafetyPlanScreen"),
+    "people/support-card": loaded_on_first_visit("views.support_card.screen", "SupportCardScreen"),
     "people/circle": loaded_on_first_visit("views.circle.screen", "CircleScreen"),
     "reminders": loaded_on_first_visit("views.reminders.screen", "RemindersScreen"),
     "history": loaded_on_first_visit("views.history.screen", "HistoryScreen"),

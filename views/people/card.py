@@ -6,6 +6,7 @@ import flet as ft
 
 from storage.people.model import Person, Way
 from views.kit.labelled import icon_action, said_as
+from views.support_card.holder_line import CardHolderLine
 
 WAY_BUTTONS = ((Way.CALL, "Call", ft.Icons.CALL), (Way.TEXT, "Text", ft.Icons.SMS_OUTLINED),
                (Way.EMAIL, "Email", ft.Icons.EMAIL_OUTLINED))
@@ -47,6 +48,7 @@ def person_card(person: Person, last_reached: str, on_reach, on_log_by_hand, on_
                     *([ft.Text(kinds, theme_style=ft.TextThemeStyle.LABEL_LARGE)] if kinds else []),
                     *([ft.Text(f"Helps with: {person.helps_with}")] if person.helps_with else []),
                     ft.Text(last_reached, theme_style=ft.TextThemeStyle.BODY_SMALL),
+                    CardHolderLine(person.id),
                     ft.Row(
                         [*reach_buttons(person, on_reach),
                          said_as(ft.TextButton, "I reached out", f"I reached out to {person.name}",

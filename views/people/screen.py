@@ -18,6 +18,7 @@ from views.people.contacts_import import use_contacts_import
 from views.people.editor import PersonCallbacks, person_dialog
 from views.people.reaching_out import last_reached_words, use_reaching_out
 from views.reminders.due import use_reminding
+from views.support_card.screen import SUPPORT_CARD_ROUTE
 
 
 def need_picker(need: Support | None, on_pick, with_anyone: bool = True) -> ft.Control:
@@ -89,6 +90,8 @@ def PeopleScreen() -> ft.Control:
                 ft.TextButton("My safety plan", icon=ft.Icons.HEALTH_AND_SAFETY_OUTLINED,
                               on_click=lambda: page.navigate(SAFETY_PLAN_ROUTE)),
                 ft.TextButton("Your circle", icon=ft.Icons.HUB_OUTLINED, on_click=lambda: page.navigate(CIRCLE_ROUTE)),
+                ft.TextButton("How to support me", icon=ft.Icons.VOLUNTEER_ACTIVISM_OUTLINED,
+                              on_click=lambda: page.navigate(SUPPORT_CARD_ROUTE)),
             ],
             wrap=True,
         ),

@@ -12,6 +12,7 @@ from views.kit.screen import screen, section_title
 from views.settings.app_lock import AppLockSettings
 from views.settings.emotion_tags import EmotionTagsEditor
 from views.settings.your_data import YourData
+from views.support_card.screen import SUPPORT_CARD_ROUTE
 
 THEME_CHOICES = (("system", "Same as this device"), ("light", "Light"), ("dark", "Dark"))
 DAY_START_CHOICES = [(hour, "Midnight" if hour == 0 else f"{hour:02d}:00") for hour in DAY_STARTS]
@@ -53,6 +54,8 @@ def SettingsScreen() -> ft.Control:
                    lambda e: change(show_streaks=e.control.value)),
         section_title("Emotions to choose from"),
         EmotionTagsEditor(),
+        ft.TextButton("How to support me: a card for your people", icon=ft.Icons.VOLUNTEER_ACTIVISM_OUTLINED,
+                      on_click=lambda: ft.context.page.navigate(SUPPORT_CARD_ROUTE)),
         section_title("Your data"),
         YourData(),
         section_title("App lock"),
