@@ -57,6 +57,8 @@ def test_three_lifting_calls_put_a_quiet_line_on_sams_card(people):
         feeling = page.get_by_role("checkbox", name="I felt lifted after")
         tap(feeling)
         expect(feeling).to_be_checked()
+        if count == 0:
+            screenshot(page, "people-felt-question-phone")
         tap(page.get_by_role("button", name="Yes, I reached them"))
         expect(page.get_by_role("button", name="Yes, I reached them")).to_have_count(0)
         if count < 2:  # a line says nothing until there are a few answers

@@ -11,11 +11,11 @@ FELT_ICONS = {Felt.LIFTED: ft.Icons.WB_SUNNY_OUTLINED, Felt.SAME: ft.Icons.HORIZ
 
 
 def felt_picker(chosen: Felt | None, on_pick) -> ft.Control:
-    """Lifted, About the same, Drained as chips (a second tap on the chosen one takes it back); none is coloured
-    as better or worse than another."""
+    """Lifted, About the same, Drained as chips (a second tap on the chosen one takes it back); the chosen one is
+    ticked, not only tinted, and none is coloured as better or worse than another."""
     chips = [
         said_as(ft.Chip, felt.word, f"I felt {felt.word.lower()} after", selected=chosen is felt,
-                show_checkmark=True, leading=ft.Icon(FELT_ICONS[felt], size=18),
+                show_checkmark=False, leading=ft.Icon(ft.Icons.CHECK if chosen is felt else FELT_ICONS[felt], size=18),
                 on_select=lambda e, f=felt: on_pick(f if e.control.selected else None))
         for felt in Felt
     ]
