@@ -24,10 +24,12 @@ MAX_LINES = 300
 # Another feature's module a feature may import: the module, why, and which features use it today.
 FEATURE_DOORS = {
     "views.checkins.editing": ("the check-in editor dialog, opened from every screen that lists or logs check-ins",
-                               {"help", "history", "people", "reminders", "support_card", "today"}),
+                               {"help", "history", "messages", "people", "reminders", "support_card", "today"}),
     "views.checkins.tile": ("one check-in row, the same on Today and in History", {"history", "today"}),
     "views.reminders.due": ("the reminding hook (what is due, your people, refresh); issue 15 item 3 splits it",
-                            {"circle", "help", "people", "settings", "today"}),
+                            {"circle", "help", "messages", "people", "settings", "today"}),
+    "views.messages.picker": ("ready-made messages ('Ask for help', 'Send a message') wherever a person can be reached,"
+                              " and managing them from Settings", {"people", "reminders", "settings", "today"}),
     "views.reminders.due_items": ("what is due now, listed on Today as on Reminders", {"today"}),
     "views.people.card": ("a person's card with Call/Text, shown by Get help, the due list and the low-day card",
                           {"help", "reminders", "today"}),

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storage.messages.model import MessageKind, MessageProblem, draft_for, message_problem
-from storage.people.model import Person, Way
+from storage.people.model import Person, Support, Way
 from storage.people.phones import email_link, text_link_to_several
 
 PEOPLE_AT_ONCE = 10
@@ -35,6 +35,13 @@ def way_to_send(person: Person, chosen: Way | None = None) -> Way | None:
         if (way is Way.TEXT and person.phones) or (way is Way.EMAIL and person.email):
             return way
     return None
+
+
+def who_to_message(people: Sequence[Person], kind: MessageKind) -> list[Person]:
+    """Of the people listed for a need, the ones one message can go to together: those Tend has a number or email
+    for, not the crisis services listed at the end (unless it is crisis support), at most PEOPLE_AT_ONCE."""
+    fitting = [p for p in people if way_to_send(p) and (kind is MessageKind.CRISIS or Support.CRISIS not in p.supports)]
+    return fitting[:PEOPLE_AT_ONCE]
 
 
 def unreachable_words(person: Person, chosen: Way | None = None) -> str:

@@ -32,7 +32,8 @@ def reach_buttons(person: Person, on_reach: Callable[[Person, Way], Awaitable[No
     return buttons
 
 
-def person_card(person: Person, last_reached: str, on_reach, on_log_by_hand, on_edit) -> ft.Control:
+def person_card(person: Person, last_reached: str, on_reach, on_log_by_hand, on_edit, on_ask=None) -> ft.Control:
+    """`on_ask`: opens the ready-made messages for this person ("Ask for help")."""
     kinds = " · ".join(kind.word for kind in person.supports)
     return ft.Card(
         ft.Container(
@@ -52,7 +53,9 @@ def person_card(person: Person, last_reached: str, on_reach, on_log_by_hand, on_
                     ft.Row(
                         [*reach_buttons(person, on_reach),
                          said_as(ft.TextButton, "I reached out", f"I reached out to {person.name}",
-                                 on_click=lambda: on_log_by_hand(person))],
+                                 on_click=lambda: on_log_by_hand(person)),
+                         *([said_as(ft.TextButton, "Ask for help", f"Ask {person.name} for help",
+                                    icon=ft.Icons.CHAT_OUTLINED, on_click=lambda: on_ask(person))] if on_ask else [])],
                         wrap=True,
                     ),
                 ],

@@ -13,6 +13,7 @@ from views.help.get_help import SAFETY_PLAN_ROUTE
 from views.kit.labelled import said_as
 from views.kit.screen import screen, section_title
 from views.navigation import CIRCLE_ROUTE
+from views.messages.picker import kind_for, message_everyone_button, use_messaging
 from views.people.card import person_card
 from views.people.contacts_import import use_contacts_import
 from views.people.editor import PersonCallbacks, person_dialog
@@ -44,6 +45,7 @@ def PeopleScreen() -> ft.Control:
     deleted, set_deleted = ft.use_state(None)
     added, set_added = ft.use_state(0)
     reaching = use_reaching_out()
+    messaging = use_messaging()
     start_import = use_contacts_import(lambda count: (set_added(count), reminding.refresh()))
 
     def changed() -> None:
@@ -66,12 +68,14 @@ def PeopleScreen() -> ft.Control:
     now = tend.now()
     shown = people_for(need, people, reaching.last_contacts) if need else people
     cards = [person_card(person, last_reached_words(person, reaching.last_contacts, now), reaching.reach,
-                         reaching.log_by_hand, lambda p: set_editing((p,))) for person in shown]
+                         reaching.log_by_hand, lambda p: set_editing((p,)),
+                         lambda p: messaging.ask([p], kind_for(p, need))) for person in shown]
     if not cards:
         cards = [ft.Text(f"No one saved yet gives {need.value} support. You can add someone, or use a crisis line "
                          "below." if need else "Add the people and services you could turn to. Even one helps.")]
     notices = [card for card in (
         reaching.notice,
+        messaging.notice,
         notice_card(f"{deleted.name} deleted.", [ft.TextButton("Undo", on_click=undo_delete)]) if deleted else None,
         notice_card(f"Added {added} {'person' if added == 1 else 'people'} from your contacts file.",
                     [ft.TextButton("OK", on_click=lambda: set_added(0))]) if added else None,
@@ -97,6 +101,7 @@ def PeopleScreen() -> ft.Control:
         ),
         *notices,
         section_title(f"For {need.value} support" if need else "Your people"),
+        *message_everyone_button(messaging, shown, need),
         *cards,
         section_title("Crisis lines"),
         *([crisis_line_card(tend, line) for line in lines] or emergency_controls(tend)),

@@ -3,6 +3,7 @@ Snooze, Done. Shown as the banner over every screen when something comes due, an
 
 import flet as ft
 
+from storage.messages.model import MessageKind
 from storage.reminders.keep_in_touch import Overdue
 from storage.reminders.model import ReminderKind
 from storage.reminders.rules import Due
@@ -10,6 +11,7 @@ from views.guard import component
 from views.kit.labelled import said_as
 from views.kit.notice import banner
 from views.kit.taps import use_tap_gate
+from views.messages.picker import message_button, use_messaging
 from views.people.card import reach_buttons
 from views.people.reaching_out import use_reaching_out
 from views.reminders.due import describe, use_reminding
@@ -29,6 +31,7 @@ def DueItem(item: Due | Overdue, on_later=None) -> ft.Control:
     reminding = use_reminding()
     page = ft.context.page
     reaching = use_reaching_out()
+    messaging = use_messaging()
     what = describe(item)
 
     def check_in_now() -> None:
@@ -37,7 +40,8 @@ def DueItem(item: Due | Overdue, on_later=None) -> ft.Control:
 
     if isinstance(item, Overdue):
         person = reminding.people.get(item.plan.person_id)
-        reach = reach_buttons(person, reaching.reach) if person else []
+        reach = [*reach_buttons(person, reaching.reach),
+                 message_button(messaging, person, MessageKind.KEEPING_IN_TOUCH)] if person else []
         finish = said_as(ft.TextButton, "Done", f"I reached out to {item.plan.name}",
                          on_click=lambda: reaching.log_by_hand(person))
     else:
@@ -51,6 +55,7 @@ def DueItem(item: Due | Overdue, on_later=None) -> ft.Control:
             ft.Text(what, theme_style=ft.TextThemeStyle.TITLE_SMALL),
             ft.Row(actions, wrap=True, spacing=4),
             *([reaching.notice] if reaching.notice else []),
+            *([messaging.notice] if messaging.notice else []),
         ],
         spacing=4,
     )

@@ -9,6 +9,7 @@ from views.context import use_tend
 from views.guard import component
 from views.kit.labelled import named, radio_row, switch_row
 from views.kit.screen import screen, section_title
+from views.messages.picker import ManageMessagesButton
 from views.settings.app_lock import AppLockSettings
 from views.settings.emotion_tags import EmotionTagsEditor
 from views.settings.your_data import YourData
@@ -54,6 +55,8 @@ def SettingsScreen() -> ft.Control:
                    lambda e: change(show_streaks=e.control.value)),
         section_title("Emotions to choose from"),
         EmotionTagsEditor(),
+        section_title("Messages"),
+        ManageMessagesButton(),
         ft.TextButton("How to support me: a card for your people", icon=ft.Icons.VOLUNTEER_ACTIVISM_OUTLINED,
                       on_click=lambda: ft.context.page.navigate(SUPPORT_CARD_ROUTE)),
         section_title("Your data"),

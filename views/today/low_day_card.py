@@ -4,11 +4,13 @@ safety plan. Dismissed, it stays away for the rest of the day."""
 
 import flet as ft
 
+from storage.messages.model import DayKind, MessageKind
 from storage.people.model import Support, people_for
 from views.context import use_tend
 from views.guard import component
 from views.help.crisis_lines import crisis_help
 from views.help.get_help import SAFETY_PLAN_ROUTE
+from views.messages.picker import message_button, message_everyone_button, use_messaging
 from views.people.card import reach_buttons
 from views.people.reaching_out import last_reached_words, use_reaching_out
 from views.people.screen import need_picker
@@ -21,6 +23,7 @@ def LowDayCard(on_dismiss) -> ft.Control:
     page = ft.context.page
     need, set_need = ft.use_state(None)
     reaching = use_reaching_out()
+    messaging = use_messaging(DayKind.HARD_DAY)
     people = use_reminding().people.values()
     now = tend.now()
     chosen = people_for(need, people, reaching.last_contacts)[:5] if need else []
@@ -36,9 +39,10 @@ def LowDayCard(on_dismiss) -> ft.Control:
         offers += [
             ft.Column([ft.Text(person.name, weight=ft.FontWeight.BOLD),
                        ft.Text(last_reached_words(person, reaching.last_contacts, now)),
-                       ft.Row(reach_buttons(person, reaching.reach), wrap=True)], spacing=4)
+                       ft.Row([*reach_buttons(person, reaching.reach),
+                               message_button(messaging, person, MessageKind(need.value))], wrap=True)], spacing=4)
             for person in chosen
-        ]
+        ] + message_everyone_button(messaging, chosen, need)
     return ft.Card(
         ft.Container(
             ft.Column(
@@ -48,6 +52,7 @@ def LowDayCard(on_dismiss) -> ft.Control:
                     need_picker(need, set_need, with_anyone=False),
                     *offers,
                     *([reaching.notice] if reaching.notice else []),
+                    *([messaging.notice] if messaging.notice else []),
                     ft.Row(
                         [
                             ft.TextButton("Open my safety plan", icon=ft.Icons.HEALTH_AND_SAFETY_OUTLINED,

@@ -82,6 +82,8 @@ def Welcome(on_done) -> ft.Control:
         body = [
             ft.Text(f"Who could you call when things get hard? Add up to {PEOPLE_TO_ASK} people now; you can say "
                     "what kind of support each gives later, on People."),
+            ft.Text("When you don't know what to say, Tend has ready-made messages to send them, and a 'How to "
+                    "support me' card to tell them what helps."),
             *[ft.Row([field(f"name {n}", f"Name {n + 1}", width=180), field(f"phone {n}", f"Phone {n + 1}",
                                                                             width=180,
                                                                             keyboard_type=ft.KeyboardType.PHONE)],

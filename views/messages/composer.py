@@ -1,0 +1,213 @@
+"""Inside the picker: one line that meets the worry about asking, the messages to pick from, the draft to edit, and
+Send, which opens the person's own messaging app (once per person where one link can't reach them all)."""
+
+from dataclasses import dataclass
+
+import flet as ft
+
+from storage.messages.model import MESSAGE_LIMIT, DayKind, MessageKind, MessageProblem, draft_for
+from storage.messages.repository import MessageRepository
+from storage.messages.sending import Sending, sendings, unreachable_words, way_to_send
+from storage.people.model import Person, Way
+from views.context import use_tend
+from views.device.links import open_link
+from views.guard import component
+from views.kit.labelled import said_as, spoken_button
+from views.kit.taps import use_tap_gate
+
+NOT_A_BURDEN = "Asking isn't a burden: most people are glad to be asked."
+WAY_WORDS = {Way.TEXT: "by text", Way.EMAIL: "by email"}
+COMPOSER_WIDTH = 520  # clamped to the screen on a phone
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Sending one link after another: the links, how many were opened, and who could not be reached."""
+
+    links: tuple[Sending, ...]
+    opened: int
+    left_out: str
+
+
+@component
+def MessageComposer(people: tuple[Person, ...], kind: MessageKind, day: DayKind | None, on_sent, on_close):
+    from views.messages.manage import MessagesManager  # here: the manager is only loaded when opened
+
+    tend = use_tend()
+    page = ft.context.page
+    several = len(people) > 1
+    together = page.platform == ft.PagePlatform.ANDROID  # its messages app takes several numbers in one link
+    shown_kind, set_shown_kind = ft.use_state(kind)
+    chosen, set_chosen = ft.use_state(lambda: frozenset(person.id for person in people))
+    picked, set_picked = ft.use_state(None)  # (message id, times picked): a new pick replaces the draft
+    typed = ft.use_ref(lambda: {"text": ""}).current  # see CheckInForm: Send reads the last keystroke
+    problem, set_problem = ft.use_state(None)
+    managing, set_managing = ft.use_state(False)
+    progress, set_progress = ft.use_state(None)
+    taps = use_tap_gate()
+
+    if managing:
+        return MessagesManager(shown_kind, lambda: set_managing(False), "Back to the messages")
+
+    messages = tend.read(lambda: MessageRepository(tend.store).messages(shown_kind, day), [])
+
+    def pick(message) -> None:
+        typed["text"] = message.wording if several else draft_for(people[0].name, message.wording)
+        set_problem(None)
+        set_picked((message.id, (picked[1] + 1) if picked else 1))
+
+    def recipients() -> list[Person]:
+        return [person for person in people if person.id in chosen]
+
+    async def open_from(links: tuple[Sending, ...], index: int, left_out: str) -> None:
+        if await open_link(links[index].link):
+            set_progress(Progress(links, index + 1, left_out))
+        else:
+            sending = links[index]
+            where = ", ".join(p.first_phone if sending.way is Way.TEXT else p.email for p in sending.people)
+            tend.tell(f"This device could not open a messaging app. You can copy your message and send it to {where} "
+                      "yourself.")
+
+    async def send(way: Way | None = None) -> None:
+        if not taps.accepts(("send", way)):
+            return
+        with taps.running(("send", way)):  # the launcher answers within open_link's timeout
+            try:
+                links, unreachable = sendings(recipients(), typed["text"], shown_kind, together=together,
+                                              greet=several, chosen=way)
+            except (MessageProblem, ValueError) as refused:
+                set_problem(str(refused))
+                return
+            left_out = " ".join(unreachable_words(person, way) for person in unreachable)
+            if not links:
+                set_problem(left_out or "Please choose who to send it to.")
+                return
+            set_problem(None)
+            await open_from(tuple(links), 0, left_out)
+
+    async def send_next() -> None:
+        if taps.accepts(("next", progress.opened)):
+            await open_from(progress.links, progress.opened, progress.left_out)
+
+    def sent() -> None:
+        on_sent([(person, sending.way) for sending in progress.links[:progress.opened] for person in sending.people])
+
+    if progress and progress.opened >= len(progress.links):
+        return _did_it_go(progress, sent, on_close)
+
+    kind_chips = ft.Row(
+        [said_as(ft.Chip, kind_shown.word, f"Messages for {kind_shown.value}", selected=kind_shown is shown_kind,
+                 show_checkmark=False, on_select=lambda _, k=kind_shown: set_shown_kind(k))
+         for kind_shown in MessageKind],
+        scroll=ft.ScrollMode.AUTO, spacing=8,
+    )
+    picked_id = picked[0] if picked else None
+    message_choices = [_choice(message, message.id == picked_id, pick) for message in messages] or [
+        ft.Text("No messages of this kind yet. You can write your own under Manage messages.")]
+    draft = ft.TextField(
+        key=f"draft-{picked[1] if picked else 0}",
+        label="Your message",
+        value=typed["text"],
+        multiline=True, min_lines=3, max_lines=8, max_length=MESSAGE_LIMIT,
+        on_change=lambda e: typed.update(text=e.control.value),
+    )
+    return ft.Column(
+        [
+            ft.Text(NOT_A_BURDEN, italic=True),
+            kind_chips,
+            *([_who(people, chosen, set_chosen, together)] if several else []),
+            ft.Text("Pick a message:" if messages else "", theme_style=ft.TextThemeStyle.TITLE_SMALL),
+            *message_choices,
+            draft,
+            *([ft.Text(problem, color=ft.Colors.ERROR)] if problem else []),
+            *([ft.Text(progress.left_out)] if progress and progress.left_out else []),
+            ft.Row(_send_buttons(people, several, progress, send, send_next), wrap=True,
+                   alignment=ft.MainAxisAlignment.END),
+            ft.Row([ft.TextButton("Manage messages", icon=ft.Icons.EDIT_NOTE, on_click=lambda: set_managing(True)),
+                    ft.TextButton("Cancel", on_click=on_close)], wrap=True, alignment=ft.MainAxisAlignment.END),
+        ],
+        spacing=8,
+        scroll=ft.ScrollMode.AUTO,
+        tight=True,
+        width=COMPOSER_WIDTH,
+        horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+    )
+
+
+def _choice(message, is_picked: bool, pick) -> ft.Control:
+    """One message to pick with a tap, spoken as its wording; the picked one has a bold outline, not only a colour."""
+    return spoken_button(message.wording, ft.Container(
+        ft.Text(message.wording, weight=ft.FontWeight.BOLD if is_picked else None),
+        padding=ft.Padding.symmetric(horizontal=12, vertical=12),
+        border=ft.Border.all(2 if is_picked else 1, ft.Colors.PRIMARY if is_picked else ft.Colors.OUTLINE_VARIANT),
+        border_radius=12,
+        ink=True,
+        on_click=lambda _: pick(message),
+    ), selected=is_picked)
+
+
+def _who(people, chosen, set_chosen, together: bool) -> ft.Control:
+    """Who gets it (all, until unticked), and how names go in."""
+
+    def toggle(person: Person, on: bool) -> None:
+        set_chosen(chosen | {person.id} if on else chosen - {person.id})
+
+    how = ("Texts go as one message to everyone; each email starts with “Hi” and their name." if together
+           else "Each message starts with “Hi” and their name, and opens one after another.")
+    return ft.Column(
+        [ft.Text(how),
+         *[ft.Checkbox(label=person.name, value=person.id in chosen,
+                       on_change=lambda e, p=person: toggle(p, e.control.value)) for person in people]],
+        spacing=0,
+    )
+
+
+def _send_buttons(people, several: bool, progress: Progress | None, send, send_next) -> list[ft.Control]:
+    if progress:  # one opened, more to go
+        following = progress.links[progress.opened]
+        count = f" ({progress.opened + 1} of {len(progress.links)})"
+        names = ", ".join(person.name for person in following.people)
+        return [said_as(ft.FilledButton, f"Send to {names}{count}", f"Send to {names}", icon=ft.Icons.SEND,
+                        on_click=send_next)]
+    if several:
+        return [said_as(ft.FilledButton, "Send", "Send to everyone ticked", icon=ft.Icons.SEND,
+                        on_click=_sending_by(send, None))]
+    person = people[0]
+    way = way_to_send(person)
+    if way is None:  # Send still says why, kindly, and opens nothing
+        return [said_as(ft.FilledButton, "Send", f"Send to {person.name}", icon=ft.Icons.SEND,
+                        on_click=_sending_by(send, None))]
+    other = Way.EMAIL if way is Way.TEXT else Way.TEXT
+    buttons = [said_as(ft.FilledButton, "Send", f"Send to {person.name} {WAY_WORDS[way]}", icon=ft.Icons.SEND,
+                       on_click=_sending_by(send, way))]
+    if way_to_send(person, other):
+        buttons.insert(0, said_as(ft.TextButton, f"Send {WAY_WORDS[other]} instead",
+                                  f"Send to {person.name} {WAY_WORDS[other]}", on_click=_sending_by(send, other)))
+    return buttons
+
+
+def _sending_by(send, way: Way | None):
+    """An async handler (Flet awaits it) that sends by `way`; a lambda would hand Flet an un-awaited coroutine."""
+    async def handler() -> None:
+        await send(way)
+    return handler
+
+
+def _did_it_go(progress: Progress, sent, close) -> ft.Control:
+    """After the messaging app opened: as after a call, Tend asks rather than assumes."""
+    names = ", ".join(person.name for sending in progress.links for person in sending.people)
+    many = len(progress.links) > 1 or len(progress.links[0].people) > 1
+    return ft.Column(
+        [
+            ft.Text(f"Did your message go to {names}?", theme_style=ft.TextThemeStyle.TITLE_SMALL),
+            ft.Text("If it did, Tend will remember you reached out. If not, that's okay: it's still here to send "
+                    "later."),
+            *([ft.Text(progress.left_out)] if progress.left_out else []),
+            ft.Row([ft.TextButton("Not this time", on_click=close),
+                    ft.FilledButton("Yes, I sent them" if many else "Yes, I sent it", on_click=sent)],
+                   wrap=True, alignment=ft.MainAxisAlignment.END),
+        ],
+        tight=True,
+        spacing=8,
+        width=COMPOSER_WIDTH,
+    )
