@@ -22,6 +22,7 @@ from views.checkins.tile import CheckInTile
 from views.context import use_tend
 from views.guard import component
 from views.history.calendar import month_calendar
+from views.history.circle_notes import CircleNotes
 from views.history.mood_chart import SPANS, mood_chart
 from views.kit.dialog import dialog
 from views.kit.labelled import icon_action
@@ -161,6 +162,7 @@ def HistoryScreen() -> ft.Control:
         month_calendar(month_grid(*shown_month, daily_moods(month_entries, day_start)), opened_day,
                        set_opened_day),
         *([section_title("What helps"), ft.Text(what_helps_words(helps))] if helps else []),
+        CircleNotes(season, LOOK_BACK, bool(helps)),
         section_title("All check-ins"),
         *(by_day or [ft.Text("Your check-ins will appear here, day by day.")]),
         *([ft.TextButton("Show earlier check-ins", on_click=load_earlier)]

@@ -21,10 +21,12 @@ import flet as ft
 from storage import prompts
 from storage.checkins.repository import CheckInRepository
 from storage.days import day_of, today
+from storage.people.giving import done_with_reminder
+from storage.people.meetings import went_to_meeting
 from storage.people.model import Contact, Person, Way
 from storage.people.repository import PeopleRepository
 from storage.records import parse_stamp
-from storage.reminders.actions import mark_done, missed_while_closed, note_looked_at, snooze, snooze_person
+from storage.reminders.actions import missed_while_closed, note_looked_at, snooze, snooze_person
 from storage.reminders.keep_in_touch import Overdue, TouchPlan, overdue
 from storage.reminders.model import ReminderKind
 from storage.reminders.repository import ReminderRepository
@@ -60,8 +62,9 @@ class Reminding:
     seen_missed: Callable[[], None]
     refresh: Callable[[], None]
     """Read everything again and look (after a check-in, a change to people or reminders, an import or a restore)."""
-    log_contact: Callable[[Person, Way], Contact]
-    """Log that you reached someone, and look again; raises StorageError if the device refuses."""
+    log_contact: Callable[..., Contact]
+    """Log that you reached someone (person, way, and how you felt after or None), and look again; raises
+    StorageError if the device refuses."""
     forget_contact: Callable[[Contact], bool]
     """Undo a logged contact, and look again; raises StorageError if the device refuses."""
     notifications: str
@@ -191,8 +194,9 @@ def use_reminding_service() -> Reminding:
         people_kept.current = PeopleRepository(tend.store)  # people or contacts may have changed behind it
         look_again()
 
-    def log_contact(person: Person, way: Way) -> Contact:
-        contact = people_kept.current.log_contact(person, way, tend.now())
+    def log_contact(person: Person, way: Way, felt=None) -> Contact:
+        contact = people_kept.current.log_contact(person, way, tend.now(), felt)
+        went_to_meeting(tend.store, person.id, tend.now(), zone, day_start)  # "I went" finishes its reminder
         look_again()
         return contact
 
@@ -205,7 +209,7 @@ def use_reminding_service() -> Reminding:
         # A second quick tap is that tap again. It reaches the control it was aimed at, whose item it carries (a
         # banner or row that took that one's place is a new control), and an occurrence already done is not done
         # twice; keyed by item, a deliberate Done on the next reminder a moment later still counts.
-        if taps.accepts(("done", item.reminder.id, item.at)) and tend.wrote(lambda: mark_done(tend.store, item.reminder.id, item.at, tend.now())):
+        if taps.accepts(("done", item.reminder.id, item.at)) and tend.wrote(lambda: done_with_reminder(tend.store, item.reminder.id, item.at, tend.now())):
             look_again()
 
     def quieten(item: Due | Overdue, choice: str, chosen: datetime | None = None) -> None:

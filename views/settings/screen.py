@@ -41,7 +41,9 @@ def SettingsScreen() -> ft.Control:
         ft.RadioGroup(
             value=settings.theme,
             on_change=lambda e: change(theme=e.control.value),
-            content=ft.Column([radio_row(value, label) for value, label in THEME_CHOICES], spacing=0),
+            # the label inside the group names the group itself (a Semantics around it would be a group of its own)
+            content=ft.Semantics(label="Appearance", content=ft.Column(
+                [radio_row(value, label) for value, label in THEME_CHOICES], spacing=0)),
         ),
         section_title("Your days"),
         named("A new day starts at", ft.Dropdown(
@@ -53,12 +55,14 @@ def SettingsScreen() -> ft.Control:
         ft.Text("For night owls: a check-in at 1 am can still count for the day before."),
         switch_row("Show counts: days I checked in, days since a low day", settings.show_streaks,
                    lambda e: change(show_streaks=e.control.value)),
+        switch_row("In History, a note when I give much more support than I get and feel low",
+                   settings.self_care_note, lambda e: change(self_care_note=e.control.value)),
         section_title("Emotions to choose from"),
         EmotionTagsEditor(),
-        section_title("Messages"),
-        ManageMessagesButton(),
         ft.TextButton("How to support me: a card for your people", icon=ft.Icons.VOLUNTEER_ACTIVISM_OUTLINED,
                       on_click=lambda: ft.context.page.navigate(SUPPORT_CARD_ROUTE)),
+        section_title("Messages"),
+        ManageMessagesButton(),
         section_title("Your data"),
         YourData(),
         section_title("App lock"),
