@@ -6,8 +6,12 @@ import flet as ft
 
 from storage.people.model import Person, Way
 from views.kit.labelled import icon_action, said_as
+from views.people.gatherings import can_be_there_for, gathering_details, log_words
+from views.people.two_ways import TwoWays
 from views.support_card.holder_line import CardHolderLine
 
+SUPPORT_NOT_SET = "Kind of support not set"
+"""Shown for someone added without kinds of support (in the welcome, say): listed under every "I need…"."""
 WAY_BUTTONS = ((Way.CALL, "Call", ft.Icons.CALL), (Way.TEXT, "Text", ft.Icons.SMS_OUTLINED),
                (Way.EMAIL, "Email", ft.Icons.EMAIL_OUTLINED))
 
@@ -46,14 +50,17 @@ def person_card(person: Person, last_reached: str, on_reach, on_log_by_hand, on_
                               if on_edit else []),
                         ],
                     ),
-                    *([ft.Text(kinds, theme_style=ft.TextThemeStyle.LABEL_LARGE)] if kinds else []),
+                    *gathering_details(person),
+                    ft.Text(kinds or SUPPORT_NOT_SET, theme_style=ft.TextThemeStyle.LABEL_LARGE,
+                            italic=not kinds),
+                    *([ft.Text(person.first_phone)] if person.phones else []),  # the number a Call dials
                     *([ft.Text(f"Helps with: {person.helps_with}")] if person.helps_with else []),
                     ft.Text(last_reached, theme_style=ft.TextThemeStyle.BODY_SMALL),
                     CardHolderLine(person.id),
+                    *([TwoWays(person, key=f"two-ways/{person.id}")] if can_be_there_for(person) else []),
                     ft.Row(
                         [*reach_buttons(person, on_reach),
-                         said_as(ft.TextButton, "I reached out", f"I reached out to {person.name}",
-                                 on_click=lambda: on_log_by_hand(person)),
+                         said_as(ft.TextButton, *log_words(person), on_click=lambda: on_log_by_hand(person)),
                          *([said_as(ft.TextButton, "Ask for help", f"Ask {person.name} for help",
                                     icon=ft.Icons.CHAT_OUTLINED, on_click=lambda: on_ask(person))] if on_ask else [])],
                         wrap=True,

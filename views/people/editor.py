@@ -6,13 +6,15 @@ from typing import Callable
 import flet as ft
 
 from storage.errors import ChangedElsewhere, StorageError
+from storage.people.gatherings import PersonKind
+from storage.people.meetings import delete_person, save_person
 from storage.people.model import REACHABLE_BY, Person, PersonProblems, Support, Way, new_person, revised_person
-from storage.people.repository import PeopleRepository
 from views.context import use_tend
 from views.guard import component
 from views.kit.dialog import dialog
 from views.kit.dialog_form import dialog_form
 from views.kit.labelled import labelled_group
+from views.people.gatherings import GatheringFields, gathering_typed, gathering_values, kind_picker
 
 
 @dataclass(frozen=True)
@@ -48,11 +50,13 @@ def PersonForm(original: Person | None, callbacks: PersonCallbacks, new_supports
         "helps_with": original.helps_with if original else "",
         "note": original.note if original else "",
         "every": str(original.stay_in_touch_days or "") if original else "",
+        **gathering_typed(original),
     }).current
     phone_count, set_phone_count = ft.use_state(len(typed["phones"]))
     supports, set_supports = ft.use_state(tuple(original.supports) if original else new_supports)
     preferred, set_preferred = ft.use_state(original.preferred if original else None)
     problems, set_problems = ft.use_state({})
+    kind, set_kind = ft.use_state(original.kind if original else PersonKind.PERSON)
     name_field = ft.use_ref(None)
 
     def toggle(kind: Support) -> None:
@@ -65,11 +69,11 @@ def PersonForm(original: Person | None, callbacks: PersonCallbacks, new_supports
     async def save() -> None:
         fields = dict(name=typed["name"], phones=tuple(typed["phones"]), email=typed["email"], supports=supports,
                       helps_with=typed["helps_with"], note=typed["note"], preferred=preferred,
-                      stay_in_touch_days=days_from_text(typed["every"]))
+                      stay_in_touch_days=days_from_text(typed["every"]), **gathering_values(kind, typed))
         now = tend.now()
         try:
             person = revised_person(original, now, **fields) if original else new_person(now, **fields)
-            PeopleRepository(tend.store).save(person, base=original)
+            save_person(tend.store, person, original, now, tend.settings.day_starts_at)
         except ChangedElsewhere:
             set_problems({"save": f"{original.name} was changed in another window or tab since you opened this. "
                                   "Nothing was saved here: please close this form and open them again."})
@@ -86,7 +90,7 @@ def PersonForm(original: Person | None, callbacks: PersonCallbacks, new_supports
 
     def delete() -> None:
         try:
-            PeopleRepository(tend.store).delete(original)
+            delete_person(tend.store, original)
         except StorageError as error:
             set_problems({"save": error.message})
             return
@@ -105,8 +109,10 @@ def PersonForm(original: Person | None, callbacks: PersonCallbacks, new_supports
                             on_change=typed_phone, error=problems.get(f"phone {index + 1}"))
 
     fields = [
+        kind_picker(kind, set_kind),
         ft.TextField(ref=name_field, label="Name", value=typed["name"], error=problems.get("name"),
                      on_change=lambda e: typed.update(name=e.control.value), autofocus=not original),
+        GatheringFields(kind, typed, problems),
         *[phone_field(index) for index in range(phone_count)],
         *([ft.Text(problems["phones"], color=ft.Colors.ERROR)] if "phones" in problems else []),
         ft.TextButton("Add another number", icon=ft.Icons.ADD, on_click=add_phone),

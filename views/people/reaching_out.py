@@ -16,7 +16,10 @@ from views.checkins.editing import notice_card
 from views.context import Tend, use_tend
 from views.device.links import open_link
 from views.kit.dialog import dialog
+from views.kit.labelled import said_as
 from views.kit.taps import use_tap_gate
+from views.people.felt_question import felt_picker
+from views.people.gatherings import is_gathering, last_contact_words, logged_words, went_dialog
 from views.reminders.due import use_reminding
 
 HAND_LOGGED_WAYS = ((Way.CALL, "A call"), (Way.TEXT, "A message"), (Way.EMAIL, "An email"),
@@ -61,7 +64,12 @@ def use_reaching_out() -> ReachingOut:
     reminding = use_reminding()  # a logged contact changes who is due, and "last reached out" on every screen
     asking, set_asking = ft.use_state(None)  # (person, way or None): None asks how, a way asks "did you reach them?"
     logged, set_logged = ft.use_state(None)
+    felt, set_felt = ft.use_state(None)  # "How do you feel after?", asked in the same dialog, never required
     taps = use_tap_gate()
+
+    def ask(question) -> None:
+        set_felt(None)
+        set_asking(question)
 
     def log(person: Person, way: Way) -> None:
         set_asking(None)
@@ -71,7 +79,7 @@ def use_reaching_out() -> ReachingOut:
 
         def write():
             nonlocal contact
-            contact = reminding.log_contact(person, way)
+            contact = reminding.log_contact(person, way, felt)
 
         if tend.wrote(write):
             set_logged((person, contact))
@@ -87,35 +95,41 @@ def use_reaching_out() -> ReachingOut:
         with taps.running(target):  # the launcher answers within open_link's timeout
             opened = await open_contact_link(tend, link_for(person, way), address_for(person, way))
         if opened:
-            set_asking((person, way))
+            ask((person, way))
 
-    ft.use_dialog(_asking_dialog(asking, log, lambda: set_asking(None)) if asking else None)
+    ft.use_dialog(_asking_dialog(asking, log, lambda: set_asking(None), felt_picker(felt, set_felt))
+                  if asking else None)
     notice = None
     if logged:
         person, contact = logged
-        notice = _logged_notice(person.name, lambda: forget(contact))
-    return ReachingOut(reach, lambda person: set_asking((person, None)), reminding.last_contacts, notice)
+        notice = _logged_notice(person, lambda: forget(contact), contact.id)
+    return ReachingOut(reach, lambda person: ask((person, Way.IN_PERSON if is_gathering(person) else None)),
+                       reminding.last_contacts, notice)
 
 
 def last_reached_words(person: Person, last_contacts: dict[str, datetime], now: datetime) -> str:
     last = last_contacts.get(person.id)
-    return f"Last reached out {ago_in_words(last, now)}" if last else "No contact logged yet"
+    return last_contact_words(person, ago_in_words(last, now) if last else None)
 
 
-def _asking_dialog(asking, log, close) -> ft.AlertDialog:
+def _asking_dialog(asking, log, close, feeling: ft.Control) -> ft.AlertDialog:
+    """Whether (or how) you reached someone, with "How do you feel after?" to answer or skip in the same step."""
     person, way = asking
+    if is_gathering(person):
+        return went_dialog(person, feeling, lambda: log(person, Way.IN_PERSON), close)
     if way is None:
         return dialog(
             f"How did you reach {person.name}?",
-            ft.Column([ft.TextButton(words, on_click=lambda _, w=w: log(person, w))
-                       for w, words in HAND_LOGGED_WAYS], tight=True),
+            ft.Column([feeling, *[ft.TextButton(words, on_click=lambda _, w=w: log(person, w))
+                                  for w, words in HAND_LOGGED_WAYS]], tight=True),
             [ft.TextButton("Cancel", on_click=close)],
             on_dismiss=close,
         )
     return dialog(
         f"Did you reach {person.name}?",
-        ft.Text("If you did, Tend will remember when, so you can see who you've been in touch with. "
-                "If not, that's okay: you can try again later, or try someone else."),
+        ft.Column([ft.Text("If you did, Tend will remember when, so you can see who you've been in touch with. "
+                           "If not, that's okay: you can try again later, or try someone else."), feeling],
+                  tight=True, spacing=12),
         [
             ft.TextButton("Not this time", on_click=close),
             ft.FilledButton("Yes, I reached them", on_click=lambda: log(person, way)),
@@ -124,5 +138,10 @@ def _asking_dialog(asking, log, close) -> ft.AlertDialog:
     )
 
 
-def _logged_notice(name: str, undo) -> ft.Control:
-    return notice_card(f"Logged: you reached out to {name} today.", [ft.TextButton("Undo", on_click=undo)])
+def _logged_notice(person: Person, undo, contact_id: str) -> ft.Control:
+    """Keyed by the contact, so a screen that shows one Undo at a time can tell a new one from the last."""
+    did = logged_words(person)
+    card = notice_card(f"Logged: you {did} today.",
+                       [said_as(ft.TextButton, "Undo", f"Undo logging that you {did}", on_click=undo)])
+    card.key = contact_id
+    return card

@@ -4,6 +4,7 @@ Snooze, Done. Shown as the banner over every screen when something comes due, an
 import flet as ft
 
 from storage.messages.model import MessageKind
+from storage.people.meetings import group_id_of
 from storage.reminders.keep_in_touch import Overdue
 from storage.reminders.model import ReminderKind
 from storage.reminders.rules import Due
@@ -47,6 +48,10 @@ def DueItem(item: Due | Overdue, on_later=None) -> ft.Control:
     else:
         reach = ([ft.FilledButton("Check in now", on_click=check_in_now)]
                  if item.reminder.kind == ReminderKind.CHECK_IN else [])
+        group = reminding.people.get(group_id_of(item.reminder) or "")  # a group's meeting: "I went" logs it
+        if group:
+            reach = [said_as(ft.FilledButton, "I went", f"I went to {group.name}",
+                             on_click=lambda: reaching.log_by_hand(group))]
         finish = said_as(ft.TextButton, "Done", f"Done: {what}", on_click=lambda: reminding.done(item))
     actions = [*reach, said_as(ft.TextButton, "Snooze", f"Snooze: {what}", on_click=lambda: reminding.ask_snooze(item)),
                finish, *([ft.TextButton("Later", on_click=on_later)] if on_later else [])]
