@@ -17,6 +17,7 @@ from views.messages.picker import kind_for, message_everyone_button, use_messagi
 from views.people.card import person_card
 from views.people.contacts_import import use_contacts_import
 from views.people.editor import PersonCallbacks, person_dialog
+from views.people.gatherings import gatherings_section, is_gathering
 from views.people.reaching_out import last_reached_words, use_reaching_out
 from views.reminders.due import use_reminding
 from views.support_card.screen import SUPPORT_CARD_ROUTE
@@ -67,9 +68,13 @@ def PeopleScreen() -> ft.Control:
 
     now = tend.now()
     shown = people_for(need, people, reaching.last_contacts) if need else people
-    cards = [person_card(person, last_reached_words(person, reaching.last_contacts, now), reaching.reach,
-                         reaching.log_by_hand, lambda p: set_editing((p,)),
-                         lambda p: messaging.ask([p], kind_for(p, need))) for person in shown]
+
+    def card_for(person) -> ft.Control:
+        return person_card(person, last_reached_words(person, reaching.last_contacts, now), reaching.reach,
+                           reaching.log_by_hand, lambda p: set_editing((p,)),
+                           lambda p: messaging.ask([p], kind_for(p, need)))
+
+    cards = [card_for(person) for person in shown if not is_gathering(person)]
     if not cards:
         cards = [ft.Text(f"No one saved yet gives {need.value} support. You can add someone, or use a crisis line "
                          "below." if need else "Add the people and services you could turn to. Even one helps.")]
@@ -103,6 +108,7 @@ def PeopleScreen() -> ft.Control:
         section_title(f"For {need.value} support" if need else "Your people"),
         *message_everyone_button(messaging, shown, need),
         *cards,
+        *gatherings_section([person for person in shown if is_gathering(person)], card_for, need is not None),
         section_title("Crisis lines"),
         *([crisis_line_card(tend, line) for line in lines] or emergency_controls(tend)),
         CountryPicker(),  # right here: a guess can be wrong, and a trip to Settings is one too many
