@@ -194,7 +194,7 @@ def screenshot(page: Page, name: str) -> Path:
 def go_to(page: Page, place: str) -> None:
     """Taps a place in the navigation: a tab in the phone's bottom bar, a 'Name Tab n of 5' button in the rail."""
     in_bar = page.get_by_role("tab", name=place, exact=True)
-    in_rail = page.get_by_role("button", name=re.compile(rf"^{place} Tab \d of \d$"))
+    in_rail = page.get_by_role("button", name=re.compile(rf"^(Current place )?{place} Tab \d of \d$"))
     in_bar.or_(in_rail).first.click()
     expect(page.get_by_role("heading", name=place, exact=True)).to_be_visible()
 

@@ -64,7 +64,10 @@ def with_fallback_fonts(color: str) -> ft.TextTheme:
 def tend_theme() -> ft.Theme:
     """Tend's colours, with every tap target at least 48 px: on the web and desktop Flutter doesn't pad targets to
     48 px as it does on phones, so buttons, icon buttons and chips are given the room themselves."""
-    tall = ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=20, vertical=14))  # 20 px of text + 28 = 48
+    # A clear ring, in the text colour, around the button that has the keyboard's focus (Flutter's own is a faint
+    # fill); other states keep the button's own border.
+    ring = {ft.ControlState.FOCUSED: ft.BorderSide(3, ft.Colors.ON_SURFACE)}
+    tall = ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=20, vertical=14), side=ring)  # 20 px + 28 = 48
     return ft.Theme(
         color_scheme_seed=SEED_COLOR,
         visual_density=ft.VisualDensity.STANDARD,  # no compacting on desktop
@@ -72,7 +75,7 @@ def tend_theme() -> ft.Theme:
         filled_button_theme=ft.FilledButtonTheme(style=tall),
         outlined_button_theme=ft.OutlinedButtonTheme(style=tall),
         text_button_theme=ft.TextButtonTheme(style=tall),
-        icon_button_theme=ft.IconButtonTheme(style=ft.ButtonStyle(padding=ft.Padding.all(12))),  # 24 + 24
+        icon_button_theme=ft.IconButtonTheme(style=ft.ButtonStyle(padding=ft.Padding.all(12), side=ring)),  # 24 + 24
         chip_theme=ft.ChipTheme(padding=ft.Padding.symmetric(horizontal=8, vertical=13)),
         segmented_button_theme=ft.SegmentedButtonTheme(style=tall),
         text_theme=with_fallback_fonts(ft.Colors.ON_SURFACE),

@@ -115,6 +115,7 @@ def own_lines_controls(tend: Tend, people) -> list[ft.Control]:
 def help_dialog(tend: Tend, people, open_plan, add_line, on_close) -> ft.AlertDialog:
     return ft.AlertDialog(
         title=ft.Text("Get help now"),
+        semantics_label="Get help now",  # spoken as its title, not "Alert"
         content=ft.Column(
             [
                 *crisis_help(tend),
@@ -139,6 +140,7 @@ def plan_dialog(tend: Tend, people_by_id: dict, edit_plan, back, on_close) -> ft
     """The safety plan to read, without the PIN; changing it opens the screen, behind the lock."""
     return ft.AlertDialog(
         title=ft.Text("My safety plan"),
+        semantics_label="My safety plan",
         content=ft.Column(
             [
                 ft.Text("Your plan, to read. Changing it asks for your PIN."),

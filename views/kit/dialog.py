@@ -22,7 +22,8 @@ def dialog(title: str, content: ft.Control, actions: Sequence[ft.Control] = (), 
     action bar, so they step aside while the help shows (no "Restore" under a crisis line); `back` names the way
     back from the help ("Back to the form")."""
     return ft.AlertDialog(title=ft.Text(title), content=WithGetHelp(content, list(actions), back),
-                          on_dismiss=on_dismiss, modal=modal)
+                          on_dismiss=on_dismiss, modal=modal,
+                          semantics_label=title)  # else Flutter names every dialog "Alert" to screen readers
 
 
 @component

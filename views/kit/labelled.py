@@ -49,6 +49,13 @@ def switch_row(label: str, value: bool, on_change) -> ft.Control:
                                          toggle_inputs=True, content_padding=ft.Padding.symmetric(horizontal=0)))
 
 
+def check_row(label: str, value: bool, on_change) -> ft.Control:
+    """A checkbox whose whole row (56 px tall, not the checkbox's 40) toggles it, spoken as one checkbox named
+    `label`."""
+    return ft.MergeSemantics(ft.ListTile(leading=ft.Checkbox(value=value, on_change=on_change), title=ft.Text(label),
+                                         toggle_inputs=True, content_padding=ft.Padding.symmetric(horizontal=0)))
+
+
 def radio_row(value: str, label: str) -> ft.Control:
     """One choice of a RadioGroup whose whole row (56 px tall) picks it, spoken as one control named `label`."""
     return ft.MergeSemantics(ft.ListTile(leading=ft.Radio(value=value), title=ft.Text(label), toggle_inputs=True,

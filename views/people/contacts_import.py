@@ -20,6 +20,7 @@ from views.context import use_tend
 from views.device.picked_files import FileReader, NotRead
 from views.kit.background import Say, progress_line, use_work
 from views.kit.dialog import dialog
+from views.kit.labelled import check_row
 
 SHOWN_AT_MOST = 50
 """People listed at once in the dialog; the rest are found by typing part of a name, number or address."""
@@ -120,8 +121,7 @@ def _choosing_dialog(found: Candidates, chosen, typed: str, on_type, toggle, add
         *([ft.Text(not_read_words(found.not_read))] if found.not_read else []),
         *([ft.TextField(label="Find someone by name, number or email", on_change=lambda e: on_type(e.control.value),
                         prefix_icon=ft.Icons.SEARCH)] if finding else []),
-        *[ft.Checkbox(label=described(person), value=person.id in chosen,
-                      on_change=lambda _, i=person.id: toggle(i)) for person in shown],
+        *[check_row(described(person), person.id in chosen, lambda _, i=person.id: toggle(i)) for person in shown],
         *([ft.Text(f"Showing {len(shown)} of {matches:,}. Type part of a name to find someone.")]
           if matches > len(shown) else []),
         *([ft.Text(f"No one in the file matches “{typed.strip()}”.")] if typed.strip() and not matches else []),

@@ -25,7 +25,7 @@ from views.support_card.screen import SUPPORT_CARD_ROUTE
 
 def need_picker(need: Support | None, on_pick, with_anyone: bool = True) -> ft.Control:
     """'I need…': one chip per kind of support; the chosen one filters and orders the list."""
-    chips = [said_as(ft.Chip, "Anyone", "Show everyone", selected=need is None, show_checkmark=False,
+    chips = [said_as(ft.Chip, "Anyone", "Anyone: show everyone", selected=need is None, show_checkmark=False,
                      on_select=lambda _: on_pick(None))] if with_anyone else []
     chips += [
         said_as(ft.Chip, kind.word, f"I need {kind.value} support", selected=need is kind, show_checkmark=False,
