@@ -3,6 +3,7 @@ ideas, every person is named to a screen reader, "Think of someone" adds a perso
 pictures of the network at phone and desktop size with 1, 5 and 25 people, in light and dark."""
 
 import re
+import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -12,6 +13,7 @@ from browser import (
     fill,
     go_to,
     open_tend,
+    pixel,
     running_tend,
     screenshot,
     tap,
@@ -62,6 +64,20 @@ def open_circle(chromium, data_dir, viewport, dark: bool = False):
         context.close()
 
 
+def wait_until_pictured(page: Page, timeout: float = 10) -> None:
+    """Waits until the picture is painted, not only in the accessibility tree: its middle shows the coloured "You"
+    (the canvas can lag the tree, and a screenshot taken then still shows People). Pixels aren't in the tree, so
+    this looks again every 200 ms until they have changed: a wait for that state, not for time."""
+    box = page.get_by_role("group", name=re.compile("^You in the middle")).bounding_box()
+    x, y = int(box["x"] + box["width"] / 2), int(box["y"] + box["height"] / 2)
+    deadline = time.monotonic() + timeout
+    while True:
+        red, green, blue = pixel(page, x, y)
+        if max(red, green, blue) - min(red, green, blue) > 40 or time.monotonic() > deadline:
+            return
+        page.wait_for_timeout(200)
+
+
 def named_in_picture(page: Page, name: str):
     """A dot in the picture, as a screen reader names it: 'Sam, in touch this week, emotional support'."""
     return page.get_by_role("group", name=re.compile(rf"^{re.escape(name)}, "))
@@ -84,6 +100,7 @@ def test_three_kinds_covered_show_the_other_three_as_gaps_and_think_of_someone_a
             expect(gap(page, covered)).to_have_count(0)
         expect(gap(page, "Professional")).to_have_accessible_name(re.compile("• Your GP • A counsellor or therapist"))
         expect(gap(page, "Informational")).to_have_accessible_name(re.compile("• Your GP or pharmacist"))
+        wait_until_pictured(page)
         screenshot(page, "circle-phone-three-kinds")
         tap(page.get_by_role("button", name="Think of someone for professional support"))
         expect(page.get_by_text("Who looks after your health, like a GP, a therapist or a counsellor?")).to_be_visible()
@@ -105,6 +122,7 @@ def test_the_network_pictured_names_everyone(chromium, data_dir, count, size_nam
         for name in names:  # a dot of their own, or named in a "+3 more" dot where a ring is full
             expect(page.get_by_role("group", name=re.compile(rf"(^|: |, | and ){re.escape(name)}(,| and |$)")).first
                    ).to_be_attached()
+        wait_until_pictured(page)
         screenshot(page, f"circle-{size_name}-{count}-{'dark' if count == 5 else 'light'}")
 
 

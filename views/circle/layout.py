@@ -80,16 +80,17 @@ def layout_of(circle: Circle, size: float) -> Layout:
         sectors.append(Sector(support, start, sweep, bx, by, not members))
         for ring in Ring:
             in_ring = [m for m in members if m.ring is ring]
-            spots = _spots(centre, edges[ring], edges[ring + 1], start, sweep, dot, row)
+            spots = _spots(centre, edges[ring], edges[ring + 1], start, sweep, dot, row, named)
             dots += _filled(spots, in_ring, index, ring)
     return Layout(size, centre_radius, edges, dot, badge, named, tuple(sectors), tuple(dots))
 
 
-def _spots(centre, low, high, start, sweep, dot, row) -> list[tuple[float, float]]:
-    """Where dots fit in one sector of one ring: rows from the middle of the band outwards, each row centred."""
+def _spots(centre, low, high, start, sweep, dot, row, named) -> list[tuple[float, float]]:
+    """Where dots fit in one sector of one ring: rows from the middle of the band outwards, each row centred; named
+    dots further apart, so no dot covers its neighbour's name (which is wider than the dot, and below it)."""
     rows = max(1, int((high - low) // row))
     radii = [low + (high - low) / 2 + (i - (rows - 1) / 2) * row for i in range(rows)]
-    step = dot + GAP
+    step = dot + GAP + (20 if named else 0)
     found = []
     for radius in radii:
         pad = (dot / 2 + GAP / 2) / radius
