@@ -9,7 +9,7 @@ import pytest
 from storage.help.crisis_lines import DIALABLE, CrisisLine, country_from_locale, load_crisis_directory
 
 ASSET = Path(__file__).resolve().parent.parent / "assets" / "crisis_lines.json"
-CHECK_DAYS = {date(2026, 11, 23), date(2026, 12, 4)}
+CHECK_DAYS = {date(2026, 11, 23), date(2026, 12, 4), date(2026, 12, 5)}
 """The days the stored copies were read; a new check adds its day here."""
 COUNTRIES_WITH_A_CONFIRMED_LINE = {
     "AT", "AU", "BE", "CA", "CH", "DE", "FI", "FR", "GB", "HK", "IE", "NL", "NO", "NZ", "PT", "SE", "US", "ZA",
@@ -90,7 +90,8 @@ def test_veterans_dial_988_then_press_1_and_can_text_or_chat(directory):
 
 def test_lines_open_day_and_night_say_so(directory):
     by_name = {(code, line.name): line for code, _ in directory.countries() for line in directory.lines_for(code)}
-    for key in [("GB", "Samaritans"), ("NL", "113 Zelfmoordpreventie"), ("US", "988 Suicide & Crisis Lifeline")]:
+    for key in [("GB", "Samaritans"), ("IE", "Samaritans Ireland"), ("NL", "113 Zelfmoordpreventie"),
+                ("NO", "Mental Helse Hjelpetelefonen"), ("US", "988 Suicide & Crisis Lifeline")]:
         assert by_name[key].hours == "24/7", key
 
 
