@@ -44,8 +44,9 @@ def test_at_least_a_dozen_countries_have_a_crisis_line_confirmed_on_a_check_day(
 
 
 def test_new_zealand_can_call_or_text_1737_and_hong_kong_can_call_18111(directory):
-    (need_to_talk,) = directory.lines_for("nz")
+    need_to_talk, lifeline = directory.lines_for("nz")
     assert (need_to_talk.call, need_to_talk.text) == ("1737", "1737")
+    assert (lifeline.name, lifeline.call, lifeline.hours) == ("Lifeline", "0800 543 354", "24/7")
     hotline, samaritans = directory.lines_for("HK")
     assert (hotline.call, samaritans.call) == ("18111", "2896 0000")
     assert directory.emergency_for("hk").number == "999"
