@@ -38,9 +38,9 @@ FEATURE_DOORS = {
     "views.people.screen": ("the low-day card borrows People's support picker; it belongs in views/kit", {"today"}),
     "views.help.crisis_lines": ("crisis lines close People's list and the low-day card, as on Get help",
                                 {"people", "today"}),
-    "views.help.get_help": ("your own crisis contacts and the safety plan's route, on People and the low-day card;"
+    "views.help.get_help": ("your own crisis contacts and the safety plan's route, on the low-day card;"
                             " the lock screen asks it whether the plan may be read without the PIN",
-                            {"lock", "people", "today"}),
+                            {"lock", "today"}),
     "views.people.editor": ("Get help adds and edits your own crisis contacts with the People form", {"help"}),
     "views.lock.screen": ("Settings sets the PIN with the lock screen's rules and wording", {"settings"}),
     "views.support_card.screen": ("the support card's route, opened from People and from Settings",

@@ -78,7 +78,8 @@ def test_fill_in_and_export_the_safety_plan(british_phone):
     page = british_phone
     go_to(page, "People")
     add_person(page, "Sam", "07700 900123", "Emotional")
-    tap(page.get_by_role("button", name="My safety plan"))
+    tap(page.get_by_role("button", name="Get help now"))
+    tap(page.get_by_role("button", name="Open my safety plan"))
     expect(page.get_by_role("checkbox", name="Sam").first).to_be_visible()  # the plan knows Sam: all loaded
     fill(page, "Warning signs", "Not sleeping")
     fill(page, "My reasons to keep going", "My sister")

@@ -4,15 +4,15 @@ windows edit the same plan. In a real browser against the real server and real f
 import re
 
 import pytest
-from browser import DESKTOP, PHONE, fill, go_to, open_tend, tap
+from browser import DESKTOP, PHONE, fill, open_tend, tap
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
 
 def open_safety_plan(page: Page) -> None:
-    go_to(page, "People")
-    tap(page.get_by_role("button", name="My safety plan"))
+    tap(page.get_by_role("button", name="Get help now"))  # where the safety plan lives, on every screen
+    tap(page.get_by_role("button", name="Open my safety plan"))
     expect(page.get_by_role("heading", name="My safety plan")).to_be_visible()
 
 

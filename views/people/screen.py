@@ -4,18 +4,17 @@
 import flet as ft
 
 from storage.people.model import Support, people_for
-from storage.people.repository import PeopleRepository
 from views.checkins.editing import notice_card
 from views.context import use_tend
 from views.guard import component
 from views.help.crisis_lines import CountryPicker, crisis_line_card, emergency_controls, fallback_controls
-from views.help.get_help import SAFETY_PLAN_ROUTE
 from views.kit.labelled import said_as
-from views.kit.screen import screen, section_title
-from views.navigation import CIRCLE_ROUTE
+from views.kit.screen import screen, section_title, title_bar
 from views.messages.picker import kind_for, message_everyone_button, use_messaging
+from views.navigation import CIRCLE_ROUTE
 from views.people.card import person_card
 from views.people.contacts_import import use_contacts_import
+from views.people.deletion_undo import use_deletion_undo
 from views.people.editor import PersonCallbacks, person_dialog
 from views.people.gatherings import gatherings_section, is_gathering
 from views.people.reaching_out import last_reached_words, use_reaching_out
@@ -43,7 +42,8 @@ def PeopleScreen() -> ft.Control:
     people = list(reminding.people.values())
     need, set_need = ft.use_state(None)
     editing, set_editing = ft.use_state(None)  # (person or None,) while the form is open
-    deleted, set_deleted = ft.use_state(None)
+    hidden_log, set_hidden_log = ft.use_state(None)  # the logged contact whose Undo a later deletion replaced
+    deletion = use_deletion_undo(reminding.refresh)
     added, set_added = ft.use_state(0)
     reaching = use_reaching_out()
     messaging = use_messaging()
@@ -53,16 +53,20 @@ def PeopleScreen() -> ft.Control:
         set_editing(None)
         reminding.refresh()
 
+    logged_notice = reaching.notice if reaching.notice and reaching.notice.key != hidden_log else None
+
+    def newest_undo_only() -> None:
+        if logged_notice:
+            deletion.put_away()
+
+    ft.use_effect(newest_undo_only, [logged_notice.key if logged_notice else None])
+
     def was_deleted(person) -> None:
-        set_deleted(person)
+        deletion.remember(person)  # one Undo at a time, the newest: a contact's Undo logged before it goes
+        set_hidden_log(reaching.notice.key if reaching.notice else None)
         changed()
 
-    def undo_delete() -> None:
-        if tend.wrote(lambda: PeopleRepository(tend.store).save(deleted)):
-            set_deleted(None)
-            reminding.refresh()
-
-    callbacks = PersonCallbacks(saved=lambda _: (set_deleted(None), changed()), deleted=was_deleted,
+    callbacks = PersonCallbacks(saved=lambda _: changed(), deleted=was_deleted,
                                 closed=lambda: set_editing(None))
     ft.use_dialog(person_dialog(editing[0], callbacks) if editing else None)
 
@@ -79,36 +83,35 @@ def PeopleScreen() -> ft.Control:
         cards = [ft.Text(f"No one saved yet gives {need.value} support. You can add someone, or use a crisis line "
                          "below." if need else "Add the people and services you could turn to. Even one helps.")]
     notices = [card for card in (
-        reaching.notice,
+        logged_notice,
         messaging.notice,
-        notice_card(f"{deleted.name} deleted.", [ft.TextButton("Undo", on_click=undo_delete)]) if deleted else None,
+        deletion.notice,
         notice_card(f"Added {added} {'person' if added == 1 else 'people'} from your contacts file.",
                     [ft.TextButton("OK", on_click=lambda: set_added(0))]) if added else None,
     ) if card]
     lines = tend.crisis.lines_for(tend.settings.country)
     return screen(
-        "People",
-        ft.Text("Who can I call? Pick what you need, and the people for it come first: the ones you haven't "
-                "reached out to for longest at the top."),
-        section_title("I need…"),
+        title_bar("People", [
+            said_as(ft.FilledButton, "Add", "Add someone", icon=ft.Icons.PERSON_ADD_ALT,
+                    on_click=lambda: set_editing((None,))),
+            said_as(ft.TextButton, "Import", "Import from a contacts file", icon=ft.Icons.UPLOAD_FILE,
+                    on_click=start_import),
+        ]),
+        section_title("Who can I call? I need…"),
         need_picker(need, set_need),
+        *notices,
+        section_title(f"For {need.value} support" if need else "Your people"),
+        *message_everyone_button(messaging, shown, need),
+        *cards,
+        *gatherings_section([person for person in shown if is_gathering(person)], card_for, need is not None),
         ft.Row(
             [
-                ft.FilledButton("Add someone", icon=ft.Icons.PERSON_ADD_ALT, on_click=lambda: set_editing((None,))),
-                ft.TextButton("Import from a contacts file", icon=ft.Icons.UPLOAD_FILE, on_click=start_import),
-                ft.TextButton("My safety plan", icon=ft.Icons.HEALTH_AND_SAFETY_OUTLINED,
-                              on_click=lambda: page.navigate(SAFETY_PLAN_ROUTE)),
                 ft.TextButton("Your circle", icon=ft.Icons.HUB_OUTLINED, on_click=lambda: page.navigate(CIRCLE_ROUTE)),
                 ft.TextButton("How to support me", icon=ft.Icons.VOLUNTEER_ACTIVISM_OUTLINED,
                               on_click=lambda: page.navigate(SUPPORT_CARD_ROUTE)),
             ],
             wrap=True,
         ),
-        *notices,
-        section_title(f"For {need.value} support" if need else "Your people"),
-        *message_everyone_button(messaging, shown, need),
-        *cards,
-        *gatherings_section([person for person in shown if is_gathering(person)], card_for, need is not None),
         section_title("Crisis lines"),
         *([crisis_line_card(tend, line) for line in lines] or emergency_controls(tend)),
         CountryPicker(),  # right here: a guess can be wrong, and a trip to Settings is one too many

@@ -11,7 +11,7 @@ from views.guard import component
 from views.help.crisis_lines import crisis_help
 from views.help.get_help import SAFETY_PLAN_ROUTE
 from views.messages.picker import message_button, message_everyone_button, use_messaging
-from views.people.card import reach_buttons
+from views.people.card import SUPPORT_NOT_SET, reach_buttons
 from views.people.reaching_out import last_reached_words, use_reaching_out
 from views.people.screen import need_picker
 from views.reminders.due import use_reminding
@@ -38,6 +38,7 @@ def LowDayCard(on_dismiss) -> ft.Control:
     if chosen:
         offers += [
             ft.Column([ft.Text(person.name, weight=ft.FontWeight.BOLD),
+                       *([ft.Text(SUPPORT_NOT_SET, italic=True)] if not person.supports else []),
                        ft.Text(last_reached_words(person, reaching.last_contacts, now)),
                        ft.Row([*reach_buttons(person, reaching.reach),
                                message_button(messaging, person, MessageKind(need.value))], wrap=True)], spacing=4)
