@@ -18,6 +18,9 @@ from views.kit.taps import use_tap_gate
 NOT_A_BURDEN = "Asking isn't a burden: most people are glad to be asked."
 WAY_WORDS = {Way.TEXT: "by text", Way.EMAIL: "by email"}
 COMPOSER_WIDTH = 520  # clamped to the screen on a phone
+COMPOSER_MIN_HEIGHT = 420
+ROOM_AROUND = 250
+"""The dialog's title, Get help now and margins: what is left is the picker's, so Send never scrolls out of view."""
 
 
 @dataclass(frozen=True)
@@ -108,28 +111,35 @@ def MessageComposer(people: tuple[Person, ...], kind: MessageKind, day: DayKind 
         key=f"draft-{picked[1] if picked else 0}",
         label="Your message",
         value=typed["text"],
-        multiline=True, min_lines=3, max_lines=8, max_length=MESSAGE_LIMIT,
+        multiline=True, min_lines=3, max_lines=5, max_length=MESSAGE_LIMIT,
         on_change=lambda e: typed.update(text=e.control.value),
     )
     return ft.Column(
         [
-            ft.Text(NOT_A_BURDEN, italic=True),
-            kind_chips,
-            *([_who(people, chosen, set_chosen, together)] if several else []),
-            ft.Text("Pick a message:" if messages else "", theme_style=ft.TextThemeStyle.TITLE_SMALL),
-            *message_choices,
+            ft.Column(  # the choices scroll; the draft and Send stay in view below them
+                [
+                    ft.Text(NOT_A_BURDEN, italic=True),
+                    kind_chips,
+                    *([_who(people, chosen, set_chosen, together)] if several else []),
+                    ft.Text("Pick a message:" if messages else "", theme_style=ft.TextThemeStyle.TITLE_SMALL),
+                    *message_choices,
+                ],
+                spacing=8,
+                scroll=ft.ScrollMode.AUTO,
+                expand=True,
+                horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+            ),
             draft,
             *([ft.Text(problem, color=ft.Colors.ERROR)] if problem else []),
             *([ft.Text(progress.left_out)] if progress and progress.left_out else []),
-            ft.Row(_send_buttons(people, several, progress, send, send_next), wrap=True,
+            ft.Row([*_send_buttons(people, several, progress, send, send_next)], wrap=True,
                    alignment=ft.MainAxisAlignment.END),
             ft.Row([ft.TextButton("Manage messages", icon=ft.Icons.EDIT_NOTE, on_click=lambda: set_managing(True)),
                     ft.TextButton("Cancel", on_click=on_close)], wrap=True, alignment=ft.MainAxisAlignment.END),
         ],
         spacing=8,
-        scroll=ft.ScrollMode.AUTO,
-        tight=True,
         width=COMPOSER_WIDTH,
+        height=max(COMPOSER_MIN_HEIGHT, (page.height or 800) - ROOM_AROUND),
         horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
     )
 
