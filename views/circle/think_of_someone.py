@@ -12,6 +12,7 @@ from storage.people.model import Person, PersonProblems
 from views.context import use_tend
 from views.guard import component
 from views.kit.dialog import dialog
+from views.kit.labelled import said_as
 from views.kit.taps import use_tap_gate
 
 
@@ -47,7 +48,7 @@ def ThinkOfSomeone(gap: Gap, added: Callable[[Person], None], closed: Callable[[
             ft.Row(
                 [
                     ft.TextButton("Cancel", on_click=closed),
-                    ft.FilledButton(f"Add for {gap.support.value} support", on_click=lambda _: save()),
+                    said_as(ft.FilledButton, "Add", f"Add for {gap.support.value} support", on_click=lambda _: save()),
                 ],
                 alignment=ft.MainAxisAlignment.END,
                 wrap=True,
