@@ -236,3 +236,16 @@ def test_a_bad_group_or_place_is_refused_by_an_import_naming_the_field(store, fi
         import_tend_export(store, text, NOW)
     assert f"field '{field}'" in refused.value.message
     assert store.documents("people") == []
+
+
+def test_going_finishes_the_meeting_reminder_that_is_ringing_and_nothing_else(store):
+    from storage.people.meetings import went_to_meeting
+
+    tuesday_group = group()
+    save_person(store, tuesday_group, None, MONDAY)
+    assert went_to_meeting(store, tuesday_group.id, datetime(2026, 11, 24, 12, 0, tzinfo=UTC), UTC) is None  # not yet
+    evening = datetime(2026, 11, 24, 18, 30, tzinfo=UTC)
+    finished = went_to_meeting(store, tuesday_group.id, evening, UTC)
+    assert finished.handled_until == datetime(2026, 11, 24, 18, 0, tzinfo=UTC)
+    assert due_now(ReminderRepository(store).all(), evening, UTC) == []
+    assert went_to_meeting(store, "someone-else", evening, UTC) is None

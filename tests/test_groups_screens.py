@@ -53,17 +53,20 @@ def choose(control) -> None:
     expect(control).to_be_checked()
 
 
-def add_group(page: Page, name: str, day: str, time: str, remind: bool = True, address: str = "") -> None:
+def add_group(page: Page, name: str, day: str, time: str, remind: bool = True, address: str = "",
+              picture: str = "") -> None:
     tap(page.get_by_role("button", name="Add someone"))
     choose(page.get_by_role("checkbox", name="This is a support group"))
     fill(page, "Name", name)
     choose(page.get_by_role("checkbox", name=f"Meets on {day}"))
-    fill(page, "At (time)", time)
+    fill(page, "Time it meets", time)
     if remind:
         choose(page.get_by_role("switch", name=re.compile(r"^Remind me an hour before")))
     if address:
         fill(page, "Address (optional)", address)
     choose(page.get_by_role("checkbox", name=re.compile(r"^Peer:")))
+    if picture:
+        screenshot(page, picture)
     tap(page.get_by_role("button", name="Save"))
 
 
@@ -80,12 +83,16 @@ def add_place(page: Page, name: str, address: str) -> None:
 def test_a_weekly_group_meeting_comes_due_and_i_went_logs_it(chromium, tend, clock_file):
     page = opened_page(chromium, tend, PHONE)
     go_to(page, "People")
-    add_group(page, "Tuesday peer group", "Tuesday", "7pm")
+    add_group(page, "Tuesday peer group", "Tuesday", "7pm", picture="group-form-phone")
     expect(card(page, "Tuesday peer group", "Support group · Meets every Tuesday at 19:00")).to_be_visible()
     expect(card(page, "Tuesday peer group", "Peer")).to_be_visible()
     expect(card(page, "Tuesday peer group", "No visit logged yet")).to_be_visible()
     expect(page.get_by_role("heading", name="Groups and places")).to_be_visible()
     expect(banner(page)).to_have_count(0)
+    go_to(page, "Reminders")
+    expect(page.get_by_text(re.compile(r"^Tuesday peer group meets at 19:00"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"Reminds you at 18:00, every Tuesday"))).to_be_visible()
+    go_to(page, "People")
 
     set_clock(clock_file, datetime(2026, 11, 24, 18, 1, tzinfo=LONDON).isoformat())  # an hour before it meets
     expect(banner(page)).to_contain_text("Tuesday peer group meets at 19:00")

@@ -75,7 +75,7 @@ def GatheringFields(kind: PersonKind, typed: dict, problems: dict) -> ft.Control
                 [said_as(ft.Chip, WEEKDAY_NAMES[day][:3], f"Meets on {WEEKDAY_NAMES[day]}", selected=meets_on == day,
                          show_checkmark=False, on_select=lambda _, d=day: pick_day(d)) for day in WEEKDAYS],
                 wrap=True, spacing=4, run_spacing=4), problems.get("meets_on")),
-            text_field("meets_at", "At (time)", hint_text="19:00", width=200),
+            text_field("meets_at", "Time it meets", hint_text="19:00 or 7pm", width=200),
             switch_row("Remind me an hour before it meets", remind,
                        lambda e: switch_remind(bool(e.control.value))),
             address,

@@ -61,8 +61,16 @@ def RemindersScreen() -> ft.Control:
             trailing=icon_action(ft.Icons.DELETE_OUTLINE, f"Delete the reminder: {title}", lambda: delete(reminder)),
         )
 
+    def meeting_row(reminder) -> ft.Control:
+        """A group's meeting reminder: changed with the group on People, where it is kept in step."""
+        upcoming = next_occurrence(reminder, now, tend.zone, tend.settings.day_starts_at)
+        return ft.ListTile(title=ft.Text(reminder.text), is_three_line=True, subtitle=ft.Text(
+            f"Reminds you at {schedule_words(reminder, now.date())} · change it on the group in People\n"
+            + (f"Next: {moment_in_words(upcoming, now.date())}" if upcoming else "")))
+
     check_ins = [row(r) for r in reminders if r.kind == ReminderKind.CHECK_IN]
     own = [row(r) for r in reminders if r.kind == ReminderKind.OWN]
+    meetings = [meeting_row(r) for r in reminders if r.kind == ReminderKind.MEETING]
     people = PeopleRepository(tend.store)
     plans = touch_plans(people.people(), people.last_contacts())
     return screen(
@@ -83,6 +91,7 @@ def RemindersScreen() -> ft.Control:
         *(own or [ft.Text("Anything you'd like a nudge for: medication, a walk, an appointment.")]),
         ft.FilledTonalButton("Add a reminder", icon=ft.Icons.ADD,
                              on_click=lambda: set_editing((ReminderKind.OWN, None))),
+        *([section_title("Group meetings"), *meetings] if meetings else []),
         section_title("On this device"),
         ft.Text(reminding.notifications),
         *([ft.FilledTonalButton("Allow notifications", icon=ft.Icons.NOTIFICATIONS_ACTIVE_OUTLINED,
