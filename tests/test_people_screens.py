@@ -55,6 +55,7 @@ def test_a_number_a_dialer_cant_take_gets_a_kind_message_and_nothing_is_saved(br
     tap(page.get_by_role("button", name="Save"))
     expect(page.get_by_text(re.compile("letters"))).to_be_visible()
     tap(page.get_by_role("button", name="Cancel"))
+    tap(page.get_by_role("button", name="Discard"))  # Tend asks before throwing away what was typed
     expect(page.get_by_text("Add the people and services you could turn to")).to_be_visible()
 
 
