@@ -51,5 +51,6 @@ def use_discard_check(draft: Callable[[], object], on_cancel: Callable[[], None]
             ),
         ],
         spacing=4,
+        horizontal_alignment=ft.CrossAxisAlignment.STRETCH,  # the answers sit at the right, where Save was
     )
     return DiscardCheck(cancel, question)
