@@ -160,3 +160,34 @@ def test_the_picker_at_phone_and_desktop_size_light_and_dark(chromium, data_dir,
         expect(choice).to_have_attribute("aria-current", "true")  # picked: the draft is filled in
         wait_until_still(page)
         screenshot(page, f"message-picker-{size}-{theme}")
+
+
+def test_from_settings_add_my_own_message_remove_one_of_tends_and_restore_it(chromium, data_dir):
+    seeded(data_dir, Sam={"phones": ("07700 900123",), "supports": ("emotional",)})
+    mine = "Fancy a walk by the river this week?"
+    with tend(chromium, data_dir) as page:
+        go_to(page, "Settings")
+        tap(page.get_by_role("button", name="Manage messages"))
+        tap(page.get_by_role("button", name=f"Remove message: {ROUGH_DAY[:39]}"))
+        expect(page.get_by_text("Message removed.")).to_be_visible()
+        tap(page.get_by_role("button", name="Add a message"))
+        tap(page.get_by_role("button", name="Save"))  # empty: a kind word, nothing saved
+        expect(page.get_by_text("Please write a few words first. Even a short message is enough.")).to_be_visible()
+        field = page.get_by_role("textbox", name="Message")
+        field.focus()
+        page.wait_for_function("() => window.__tend.listening.has(document.activeElement)")
+        page.keyboard.insert_text(mine)
+        page.wait_for_function("text => window.__tend.told(text)", arg=mine)
+        tap(page.get_by_role("button", name="Save"))
+        expect(page.get_by_text("Added.")).to_be_visible()
+        tap(page.get_by_role("button", name="Close"))
+        go_to(page, "People")
+        tap(page.get_by_role("button", name="Ask Sam for help"))
+        expect(page.get_by_role("button", name=mine)).to_be_visible()
+        expect(page.get_by_role("button", name=ROUGH_DAY, exact=True)).to_have_count(0)
+        tap(page.get_by_role("button", name="Manage messages"))
+        tap(page.get_by_role("button", name="Restore Tend's messages"))
+        expect(page.get_by_text("Restored 1 of Tend's messages as it wrote them.")).to_be_visible()
+        tap(page.get_by_role("button", name="Back to the messages"))
+        expect(page.get_by_role("button", name=ROUGH_DAY, exact=True)).to_be_visible()
+        expect(page.get_by_role("button", name=mine)).to_be_visible()

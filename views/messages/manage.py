@@ -40,6 +40,8 @@ def MessagesManager(kind: MessageKind, on_back, back_words: str) -> ft.Control:
         set_editing(message_id)
 
     def save() -> None:
+        if not taps.accepts(("save", editing, typed["text"])):
+            return  # a double tap saves once; Save after fixing the words is a new tap
         message = next((m for m in messages if m.id == editing), None)
         try:
             if message:
@@ -73,7 +75,7 @@ def MessagesManager(kind: MessageKind, on_back, back_words: str) -> ft.Control:
                          on_change=lambda e: typed.update(text=e.control.value)),
             *([ft.Text(problem, color=ft.Colors.ERROR)] if problem else []),
             ft.Row([ft.TextButton("Cancel", on_click=lambda: changed()),
-                    ft.FilledButton("Save", on_click=taps.once("save", save))],
+                    ft.FilledButton("Save", on_click=save)],
                    alignment=ft.MainAxisAlignment.END, wrap=True),
         ], spacing=4)
 
