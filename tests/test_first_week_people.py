@@ -3,6 +3,7 @@ under every "I need…", the People screen shows people before its tools, and ea
 outlasts a trip to another screen. In a real browser against the real server and real files."""
 
 import re
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -11,6 +12,7 @@ from playwright.sync_api import Page, expect
 
 from storage.people.model import Support, new_person
 from storage.people.repository import PeopleRepository
+from storage.settings import load_settings, save_settings
 from storage.store.persistence import Store
 
 pytestmark = pytest.mark.browser
@@ -23,11 +25,12 @@ def card(page: Page, name: str):
     return page.get_by_role("group", name=re.compile(rf"^{name} "))
 
 
-def save_people(data_dir, *people: tuple[str, str, tuple[Support, ...]]) -> None:
+def save_people(data_dir, *people: tuple[str, str, tuple[Support, ...]], theme: str = "system") -> None:
     now = datetime.now().astimezone()
     store = Store.open(data_dir, now)
     PeopleRepository(store).save_many([new_person(now, name=name, phones=(phone,), supports=kinds)
                                        for name, phone, kinds in people])
+    save_settings(store, replace(load_settings(store), theme=theme), now)
     store.close()
 
 
@@ -64,9 +67,11 @@ def test_people_added_in_the_welcome_say_what_they_help_with_and_anyone_unset_is
         page.close()
 
 
-@pytest.mark.parametrize("viewport, name", [(SMALL_PHONE, "320"), (PHONE, "phone"), (DESKTOP, "desktop")])
-def test_the_people_screen_shows_people_first_with_their_main_number(chromium, data_dir, viewport, name):
-    save_people(data_dir, ("Sam", "07700 900123", (Support.EMOTIONAL,)), ("Dee", "07700 900456", (Support.PRACTICAL,)))
+@pytest.mark.parametrize("viewport, name, theme", [(SMALL_PHONE, "320", "light"), (SMALL_PHONE, "320-dark", "dark"),
+                                                   (PHONE, "phone", "light"), (DESKTOP, "desktop", "light")])
+def test_the_people_screen_shows_people_first_with_their_main_number(chromium, data_dir, viewport, name, theme):
+    save_people(data_dir, ("Sam", "07700 900123", (Support.EMOTIONAL,)), ("Dee", "07700 900456", (Support.PRACTICAL,)),
+                theme=theme)
     with running_tend(data_dir, BRITISH) as url:
         page = chromium.new_page(viewport=viewport)
         open_tend(page, url)

@@ -27,7 +27,7 @@ FEATURE_DOORS = {
                                {"help", "history", "messages", "people", "reminders", "support_card", "today"}),
     "views.checkins.tile": ("one check-in row, the same on Today and in History", {"history", "today"}),
     "views.reminders.due": ("the reminding hook (what is due, your people, refresh); issue 15 item 3 splits it",
-                            {"circle", "help", "messages", "people", "settings", "today"}),
+                            {"circle", "help", "messages", "people", "settings", "today", "welcome"}),
     "views.messages.picker": ("ready-made messages ('Ask for help', 'Send a message') wherever a person can be reached,"
                               " and managing them from Settings", {"people", "reminders", "settings", "today"}),
     "views.reminders.due_items": ("what is due now, listed on Today as on Reminders", {"today"}),

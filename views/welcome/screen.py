@@ -17,6 +17,7 @@ from views.guard import component
 from views.kit.labelled import labelled_group, named, said_as, switch_row
 from views.kit.screen import screen
 from views.kit.when_fields import TimeField
+from views.reminders.due import use_reminding
 
 PEOPLE_TO_ASK = 3
 
@@ -24,6 +25,7 @@ PEOPLE_TO_ASK = 3
 @component
 def Welcome(on_done) -> ft.Control:
     tend = use_tend()
+    reminding = use_reminding()  # holds everyone for People and Today: told when the welcome adds people
     step, set_step = ft.use_state(0)
     country, set_country = ft.use_state(tend.settings.country or None)
     typed = ft.use_ref(lambda: {"time": "20:00", **{f"{part} {n}": "" for n in range(PEOPLE_TO_ASK)
@@ -53,6 +55,7 @@ def Welcome(on_done) -> ft.Control:
             set_problems(list(refused.problems.values()))
             return
         if tend.wrote(lambda: PeopleRepository(tend.store).save_many(people)):
+            reminding.refresh()  # else People shows them only at the next look, up to 20 seconds later
             set_problems([])
             set_step(2)
 
