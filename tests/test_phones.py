@@ -7,7 +7,15 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from storage.people.phones import call_link, email_link, email_problem, normalised_phone, phone_problem, text_link
+from storage.people.phones import (
+    call_link,
+    email_link,
+    email_link_to_several,
+    email_problem,
+    normalised_phone,
+    phone_problem,
+    text_link,
+)
 
 DIALABLE = re.compile(r"\+?[0-9*#,;]+")
 URL_SAFE = re.compile(r"[A-Za-z0-9%+@._~-]*")
@@ -181,6 +189,15 @@ def test_an_email_link_cannot_carry_extra_headers():
         email_link("sam@example.com\r\nBcc:all@example.com")
     with pytest.raises(ValueError, match="don't use “:”"):
         email_link("javascript:alert(1)@example.com")
+
+
+def test_one_email_link_reaches_several_addresses_and_refuses_any_bad_one():
+    assert email_link_to_several(["sam@example.com", "dee@example.org"], "Hi", "A\nB") == \
+        "mailto:sam@example.com,dee@example.org?subject=Hi&body=A%0D%0AB"
+    with pytest.raises(ValueError, match="email address first"):
+        email_link_to_several([])
+    with pytest.raises(ValueError, match="no spaces"):
+        email_link_to_several(["sam@example.com", "dee@example.org\r\nBcc:all@example.com"])
 
 
 @given(typed_numbers | st.text())

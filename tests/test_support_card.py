@@ -17,7 +17,7 @@ from storage.support_card.card import (
     load_card,
     save_card,
 )
-from storage.support_card.links import CannotShare, email_link_with_body, share_links
+from storage.support_card.links import CannotShare, share_links
 from storage.support_card.shares import (
     ShareWay,
     forget_shares,
@@ -111,7 +111,7 @@ def test_what_cant_be_sent_gets_a_kind_message_and_no_link(people, way, body, me
 
 def test_any_unicode_reaches_the_mail_app_unchanged():
     body = "Наш день. 今日は大変だった。 مرحبا 👩‍👧\r\nline two"
-    link = email_link_with_body(["sam@example.com"], "Subject", body)
+    [link] = share_links([SAM], ShareWay.EMAIL, "Subject", body)
     assert unquote(link.partition("&body=")[2]) == body
 
 

@@ -84,20 +84,29 @@ def text_link_to_several(numbers: Sequence[str], body: str = "") -> str:
 
 
 def email_link(address: str, subject: str = "", body: str = "") -> str:
-    """A mailto: link to `address`, with `subject` and `body` when given; ValueError (with a kind message) if it
-    isn't a usable address.
+    """A mailto: link to `address`, with `subject` and `body` when given (see `email_link_to_several`)."""
+    return email_link_to_several((address,), subject, body)
+
+
+def email_link_to_several(addresses: Sequence[str], subject: str = "", body: str = "") -> str:
+    """One mailto: link to every address, with `subject` and `body` when given; ValueError (with a kind message)
+    if there is none or one isn't a usable address.
 
     Everything but letters, digits, "@", "+" and "._-~" is percent-encoded, so a "?", "&" or
     line break can never add a subject, a copy or a header; line breaks in the body are sent as
     CR LF, as mail wants them (RFC 6068), and in the subject as spaces.
     """
-    problem = email_problem(address)
-    if problem:
-        raise ValueError(problem)
+    if not addresses:
+        raise ValueError("Please add an email address first.")
+    for address in addresses:
+        problem = email_problem(address)
+        if problem:
+            raise ValueError(problem)
     subject = re.sub(r"\r\n|\r|\n", " ", subject)  # a subject is one line
     fields = [f"{name}={_encoded_text(value)}" for name, value in (("subject", subject), ("body", _crlf(body)))
               if value]
-    return "mailto:" + quote(address.strip(), safe="@+") + ("?" + "&".join(fields) if fields else "")
+    recipients = ",".join(quote(address.strip(), safe="@+") for address in addresses)
+    return "mailto:" + recipients + ("?" + "&".join(fields) if fields else "")
 
 
 def _encoded_text(text: str) -> str:

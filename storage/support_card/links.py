@@ -4,27 +4,16 @@ Send there.
 Built on storage.people.phones, whose checks keep anything typed from adding a recipient or a header.
 """
 
-import re
-from urllib.parse import quote
-
 from storage.people.model import Person
-from storage.people.phones import email_link, text_link
+from storage.people.phones import email_link_to_several, text_link
 from storage.support_card.shares import ShareWay
+
+MISSING_WORDS = {ShareWay.EMAIL: "email address", ShareWay.TEXT: "number"}
+"""What a person lacks when the card can't go to them this way."""
 
 
 class CannotShare(ValueError):
     """Why the card can't go out this way, in kind words; nothing was opened or noted."""
-
-
-def email_link_with_body(addresses: list[str], subject: str, body: str) -> str:
-    """One mailto: link to every address, with subject and body (line breaks as CRLF, as RFC 6068 asks)."""
-    recipients = ",".join(email_link(address).removeprefix("mailto:") for address in addresses)
-    body = re.sub(r"\r\n|\r|\n", "\r\n", body)
-    try:
-        return f"mailto:{recipients}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
-    except UnicodeEncodeError:
-        raise CannotShare("Your card has a broken character in it (often half of an emoji). "
-                          "Please delete it and type it again.") from None
 
 
 def share_links(people: list[Person], way: ShareWay, subject: str, body: str) -> list[str]:
@@ -36,25 +25,18 @@ def share_links(people: list[Person], way: ShareWay, subject: str, body: str) ->
         raise CannotShare("Your card is empty. Write a line or two in any part first; that is enough to share.")
     if not people:
         raise CannotShare("Choose who to share it with first.")
-    if way is ShareWay.EMAIL:
-        missing = [person.name for person in people if not person.email]
-        if missing:
-            raise CannotShare(f"Tend has no email address for {_names(missing)}. You can add one on People, or "
-                              "share the card another way. Nothing was sent.")
-        return [email_link_with_body([person.email for person in people], subject, body)]
-    if way is ShareWay.TEXT:
-        missing = [person.name for person in people if not person.phones]
-        if missing:
-            raise CannotShare(f"Tend has no number for {_names(missing)}. You can add one on People, or share "
-                              "the card another way. Nothing was sent.")
-        try:
-            return [text_link(person.first_phone, body) for person in people]
-        except UnicodeEncodeError:
-            raise CannotShare("Your card has a broken character in it (often half of an emoji). "
-                              "Please delete it and type it again.") from None
-        except ValueError as error:  # a number stored before today's checks
-            raise CannotShare(str(error)) from None
-    raise ValueError(f"{way} is not shared by a link")
+    if way not in MISSING_WORDS:
+        raise ValueError(f"{way} is not shared by a link")
+    missing = [person.name for person in people if not (person.email if way is ShareWay.EMAIL else person.phones)]
+    if missing:
+        raise CannotShare(f"Tend has no {MISSING_WORDS[way]} for {_names(missing)}. You can add one on People, or "
+                          "share the card another way. Nothing was sent.")
+    try:
+        if way is ShareWay.EMAIL:
+            return [email_link_to_several([person.email for person in people], subject, body)]
+        return [text_link(person.first_phone, body) for person in people]
+    except ValueError as error:  # a broken character (half an emoji), or an address or number kept from before
+        raise CannotShare(str(error)) from None
 
 
 def _names(names: list[str]) -> str:
