@@ -95,7 +95,8 @@ def test_a_clock_file_sets_the_moment_and_is_read_again_at_every_call(tmp_path):
 @pytest.mark.parametrize("typed, times", [
     ("09:00, 20:30", ("09:00", "20:30")),
     (" 09:00 ;; , 20:30 ", ("09:00", "20:30")),
-    ("9", ("9",)),  # kept as typed: the reminder rules say what is wrong with it
+    ("9, 8pm", ("09:00", "20:00")),  # as people write them
+    ("later", ("later",)),  # kept as typed: the reminder rules say what is wrong with it
     ("", ()),
     (" , ", ()),
 ])
@@ -105,9 +106,9 @@ def test_times_are_split_on_commas_or_semicolons_and_trimmed(typed, times):
 
 @pytest.mark.parametrize("typed, day", [
     ("2026-11-23", date(2026, 11, 23)), (" 2026-11-23 ", date(2026, 11, 23)),
-    ("23/11/2026", None), ("", None), ("2026-02-30", None),
+    ("23/11/2026", date(2026, 11, 23)), ("", None), ("2026-02-30", None), ("soon", None),
 ])
-def test_a_date_is_read_as_year_month_day_or_not_at_all(typed, day):
+def test_a_date_is_read_as_people_write_it_or_not_at_all(typed, day):
     assert reminder_form.day_from_text(typed) == day
 
 
