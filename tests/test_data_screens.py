@@ -239,6 +239,7 @@ def test_wrong_tries_wait_longer_and_say_when_to_try_again(chromium, data_dir):
         try_pin(page, PIN)  # the right PIN, but too soon: told to wait, never that the PIN was wrong
         expect(page.get_by_text(re.compile(r"^Please wait until \d\d:\d\d, then try again\. Tend didn't check "
                                            r"this PIN"))).to_be_visible()
+        screenshot(page, "w14-lock-wait-phone")
         expect(page.get_by_role("heading", name="Tend is locked")).to_be_visible()
         page.context.close()
 
