@@ -140,4 +140,4 @@ def PersonForm(original: Person | None, callbacks: PersonCallbacks, new_supports
         text_field("note", "Note", multiline=True, min_lines=2, max_lines=6),
     ]
     return dialog_form(fields, problems, save, callbacks.closed, delete if original else None,
-                       draft=lambda: (typed, supports, preferred))
+                       draft=lambda: (typed, supports, preferred, kind))
