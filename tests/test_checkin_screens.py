@@ -79,8 +79,23 @@ def test_a_note_over_the_limit_is_refused_kindly_and_nothing_changes(phone):
     tap(phone.get_by_role("button", name="Save"))
     expect(phone.get_by_text(re.compile("Notes can be up to 5,000 characters; this one has 5,001"))).to_be_visible()
     tap(phone.get_by_role("button", name="Cancel"))
+    tap(phone.get_by_role("button", name="Discard"))  # Tend asks before throwing away what was typed
     expect(entries(phone).filter(has_text="Okay at")).to_have_count(1)
     expect(entries(phone).filter(has_text="xxxx")).to_have_count(0)
+
+
+def test_a_mood_picked_and_save_tapped_straight_after_a_refusal_is_saved(phone):
+    """Two taps a person makes in a second: the mood they forgot, then Save. Neither is lost: Save sees the chip
+    before the form has redrawn, and a Save soon after a refused one is a new try, not a double tap."""
+    go_to(phone, "History")
+    tap(phone.get_by_role("button", name="Add a past check-in"))
+    tap(phone.get_by_role("button", name="Save"))
+    expect(phone.get_by_text("Please pick one of the five moods, from Awful to Great.")).to_be_visible()
+    tap(phone.get_by_role("checkbox", name="Good"))
+    tap(phone.get_by_role("button", name="Save"))
+    expect(phone.get_by_role("button", name="Save")).to_have_count(0)
+    go_to(phone, "Today")
+    expect(entries(phone).filter(has_text="Good at")).to_have_count(1)
 
 
 def test_back_filled_yesterday_shows_in_the_calendar(phone):

@@ -46,6 +46,15 @@ def test_add_someone_ask_for_emotional_support_call_and_log_the_contact(british_
     screenshot(page, "people-phone-reached")
 
 
+def test_a_kind_chosen_and_save_tapped_straight_after_is_kept(british_phone):
+    """add_person taps the chip and Save back to back, as a quick person does: Save must see the chip."""
+    page = british_phone
+    go_to(page, "People")
+    add_person(page, "Dee", "07700 900456", "Practical")
+    expect(page.get_by_role("group", name=re.compile(r"^Dee .*Practical"))).to_be_visible()
+    expect(page.get_by_role("group", name=re.compile("Kind of support not set"))).to_have_count(0)
+
+
 def test_a_number_a_dialer_cant_take_gets_a_kind_message_and_nothing_is_saved(british_phone):
     page = british_phone
     go_to(page, "People")

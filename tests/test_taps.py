@@ -96,3 +96,33 @@ def test_an_action_that_fails_lets_the_next_tap_through():
         with gate.running("call"):
             raise RuntimeError("the launcher is missing")
     assert gate.accepts("call")
+
+
+def test_a_refused_action_lets_a_quick_next_tap_through_and_a_done_one_does_not():
+    gate = TapGate(clock=StillClock())
+    answers = [False, None]  # the form refuses what it holds, then saves once it is fixed
+    saves = []
+
+    def save():
+        saves.append("save")
+        return answers[len(saves) - 1]
+
+    handler = gate.once("save", save)
+    handler()
+    handler()  # a moment later, after fixing the mistake: a new try
+    handler()  # a double tap on the save that went through: let go
+    assert saves == ["save", "save"]
+
+
+def test_a_refused_async_action_lets_the_next_tap_through():
+    gate = TapGate(clock=StillClock())
+    saves = []
+
+    async def save():
+        saves.append("save")
+        return False
+
+    handler = gate.once("save", save)
+    asyncio.run(handler())
+    asyncio.run(handler())
+    assert saves == ["save", "save"]

@@ -9,12 +9,13 @@ import flet as ft
 from storage.checkins.model import SCALE, CheckIn, Mood, check_in_problems, new_check_in, revised
 from storage.checkins.repository import CheckInRepository, emotion_tags
 from storage.days import moment_from_text
-from storage.when_typed import back_fill_days, moment_on
 from storage.errors import StorageError
+from storage.when_typed import back_fill_days, moment_on
 from views.context import use_tend
 from views.guard import component
 from views.kit.dialog import dialog
 from views.kit.dialog_form import dialog_form
+from views.kit.draft import use_draft
 from views.kit.labelled import labelled_group
 from views.kit.moods import MOOD_ICONS
 from views.kit.when_fields import WhenRow
@@ -53,19 +54,25 @@ def scale_picker(label: str, value: int | None, on_pick: Callable[[int | None], 
 def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Control:
     tend = use_tend()
     start = original.at if original else moment_on(callbacks.new_on, tend.now())
-    mood, set_mood = ft.use_state(original.mood if original else None)
-    # Typed text lives in a ref, not in state: a Save tapped right after typing must see the last keystroke,
-    # and a handler from the previous render would otherwise hold the text as it was one render ago.
-    typed = ft.use_ref(lambda: {"day": start.strftime("%Y-%m-%d"), "time": start.strftime("%H:%M"),
-                                "note": original.note if original else ""}).current
-    scales, set_scales = ft.use_state({name: getattr(original, name) if original else None for name, _ in SCALES})
-    chosen_tags, set_chosen_tags = ft.use_state(tuple(original.tags) if original else ())
+    # Typed text and choices alike: a Save tapped right after must see the last keystroke or chip (views.kit.draft).
+    draft = use_draft(lambda: {
+        "mood": original.mood if original else None,
+        "day": start.strftime("%Y-%m-%d"), "time": start.strftime("%H:%M"),
+        "note": original.note if original else "",
+        "scales": {name: getattr(original, name) if original else None for name, _ in SCALES},
+        "tags": tuple(original.tags) if original else (),
+    })
+    typed = draft.values
     problems, set_problems = ft.use_state({})
     note_field, day_field = ft.use_ref(None), ft.use_ref(None)
     available_tags = ft.use_memo(lambda: emotion_tags(tend.store), [])
 
     def toggle_tag(tag: str) -> None:
-        set_chosen_tags(tuple(t for t in chosen_tags if t != tag) if tag in chosen_tags else (*chosen_tags, tag))
+        tags = typed["tags"]
+        draft.choose("tags", tuple(t for t in tags if t != tag) if tag in tags else (*tags, tag))
+
+    def pick_scale(name: str, value: int | None) -> None:
+        draft.choose("scales", {**typed["scales"], name: value})
 
     async def show_problems(found: dict[str, str]) -> None:
         """Marks what is wrong, and moves the focus to a faulty text field so it and its message come into view."""
@@ -74,18 +81,20 @@ def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Cont
         if field and field.current:
             await field.current.focus()
 
-    async def save() -> None:
+    async def save() -> bool | None:
+        """False when the form refused what it holds (nothing saved): see views.kit.taps."""
         now = tend.now()
         try:
             at = moment_from_text(typed["day"], typed["time"], today=now.date())
         except ValueError as error:
             await show_problems({"at": str(error)})
-            return
-        details = dict(at=at, tags=chosen_tags, note=typed["note"], **scales)
+            return False
+        mood = typed["mood"]
+        details = dict(at=at, tags=typed["tags"], note=typed["note"], **typed["scales"])
         found = check_in_problems(mood, now=now, **details)
         if found:
             await show_problems(found)
-            return
+            return False
         if original and at == original.at:
             details.pop("at")  # keep the offset it was made with, even if we are elsewhere now
         check_in = revised(original, now, mood=mood, **details) if original else new_check_in(mood, now, **details)
@@ -93,7 +102,7 @@ def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Cont
             CheckInRepository(tend.store).save(check_in, previous=original)
         except StorageError as error:
             set_problems({"save": error.message})
-            return
+            return False
         callbacks.saved(check_in)
 
     def delete() -> None:
@@ -105,8 +114,8 @@ def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Cont
         callbacks.deleted(original)
 
     mood_group = ft.Row(
-        [ft.Chip(label=m.word, leading=ft.Icon(MOOD_ICONS[m]), selected=m == mood, show_checkmark=False,
-                 on_select=lambda _, m=m: set_mood(m)) for m in Mood],
+        [ft.Chip(label=m.word, leading=ft.Icon(MOOD_ICONS[m]), selected=m == typed["mood"],
+                 show_checkmark=False, on_select=lambda _, m=m: draft.choose("mood", m)) for m in Mood],
         wrap=True,
     )
     fields = [
@@ -115,14 +124,13 @@ def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Cont
                 shortcuts=None if original or callbacks.new_on else back_fill_days(tend.now().date())),
         *([ft.Text(problems["at"], color=ft.Colors.ERROR)] if "at" in problems else []),
         *[
-            scale_picker(label, scales[name], lambda v, name=name: set_scales({**scales, name: v}),
-                         problems.get(name))
+            scale_picker(label, typed["scales"][name], lambda v, name=name: pick_scale(name, v), problems.get(name))
             for name, label in SCALES
         ],
         labelled_group(
             "Emotions",
             ft.Row(
-                [ft.Chip(label=tag, selected=tag in chosen_tags, on_select=lambda _, t=tag: toggle_tag(t))
+                [ft.Chip(label=tag, selected=tag in typed["tags"], on_select=lambda _, t=tag: toggle_tag(t))
                  for tag in available_tags],
                 wrap=True,
             ),
@@ -133,4 +141,4 @@ def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Cont
         *([ft.Text(problems["note"], color=ft.Colors.ERROR)] if "note" in problems else []),
     ]
     return dialog_form(fields, problems, save, callbacks.closed, delete if original else None,
-                       draft=lambda: (typed, mood, scales, chosen_tags))
+                       draft=lambda: typed)

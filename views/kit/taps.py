@@ -58,22 +58,37 @@ class TapGate:
         finally:
             self._running.discard(target)
 
+    def refused(self, target: Hashable) -> None:
+        """The action of the last tap on `target` did nothing (a form refused what it held): the next tap is a new
+        try, however soon, so a quick Save after fixing a mistake is never dropped as a repeat."""
+        if self._last is not None and self._last.target == target:
+            self._last = None
+
     def once(self, target: Hashable, action: Callable, *, until_done: bool = False) -> Callable:
         """A handler that runs `action` (sync or async, with or without the event) only for an accepted tap;
-        `until_done` holds an async action's target while it runs (see `running`)."""
+        `until_done` holds an async action's target while it runs (see `running`). An action that answers False
+        was refused (see `refused`)."""
         wants_event = bool(_parameter_count(action))
 
+        def answered(result):
+            if result is False:
+                self.refused(target)
+            return result
+
         def call(event):
-            return action(event) if wants_event else action()
+            return answered(action(event) if wants_event else action())
+
+        async def call_async(event):
+            return answered(await (action(event) if wants_event else action()))
 
         if inspect.iscoroutinefunction(action):
             async def handler(event=None):
                 if not self.accepts(target):
                     return
                 if not until_done:
-                    return await call(event)
+                    return await call_async(event)
                 with self.running(target):
-                    return await call(event)
+                    return await call_async(event)
         else:
             def handler(event=None):
                 if self.accepts(target):

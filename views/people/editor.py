@@ -13,6 +13,7 @@ from views.context import use_tend
 from views.guard import component
 from views.kit.dialog import dialog
 from views.kit.dialog_form import dialog_form
+from views.kit.draft import use_draft
 from views.kit.labelled import labelled_group
 from views.people.gatherings import GatheringFields, gathering_typed, gathering_values, kind_picker
 
@@ -42,34 +43,37 @@ def days_from_text(text: str) -> int | None | str:
 @component
 def PersonForm(original: Person | None, callbacks: PersonCallbacks, new_supports: tuple = ()) -> ft.Control:
     tend = use_tend()
-    # Typed text lives in a ref so Save sees the last keystroke (see CheckInForm).
-    typed = ft.use_ref(lambda: {
+    draft = use_draft(lambda: {
         "name": original.name if original else "",
         "phones": list(original.phones) if original and original.phones else [""],
         "email": original.email if original else "",
         "helps_with": original.helps_with if original else "",
         "note": original.note if original else "",
         "every": str(original.stay_in_touch_days or "") if original else "",
+        "supports": tuple(original.supports) if original else new_supports,
+        "preferred": original.preferred if original else None,
+        "kind": original.kind if original else PersonKind.PERSON,
         **gathering_typed(original),
-    }).current
+    })
+    typed = draft.values
     phone_count, set_phone_count = ft.use_state(len(typed["phones"]))
-    supports, set_supports = ft.use_state(tuple(original.supports) if original else new_supports)
-    preferred, set_preferred = ft.use_state(original.preferred if original else None)
     problems, set_problems = ft.use_state({})
-    kind, set_kind = ft.use_state(original.kind if original else PersonKind.PERSON)
     name_field = ft.use_ref(None)
 
     def toggle(kind: Support) -> None:
-        set_supports(tuple(k for k in supports if k != kind) if kind in supports else (*supports, kind))
+        supports = typed["supports"]
+        draft.choose("supports", tuple(k for k in supports if k != kind) if kind in supports else (*supports, kind))
 
     def add_phone() -> None:
         typed["phones"].append("")
         set_phone_count(len(typed["phones"]))
 
-    async def save() -> None:
-        fields = dict(name=typed["name"], phones=tuple(typed["phones"]), email=typed["email"], supports=supports,
-                      helps_with=typed["helps_with"], note=typed["note"], preferred=preferred,
-                      stay_in_touch_days=days_from_text(typed["every"]), **gathering_values(kind, typed))
+    async def save() -> bool | None:
+        """False when the form refused what it holds (nothing saved): see views.kit.taps."""
+        fields = dict(name=typed["name"], phones=tuple(typed["phones"]), email=typed["email"],
+                      supports=typed["supports"], helps_with=typed["helps_with"], note=typed["note"],
+                      preferred=typed["preferred"], stay_in_touch_days=days_from_text(typed["every"]),
+                      **gathering_values(typed["kind"], typed))
         now = tend.now()
         try:
             person = revised_person(original, now, **fields) if original else new_person(now, **fields)
@@ -77,15 +81,15 @@ def PersonForm(original: Person | None, callbacks: PersonCallbacks, new_supports
         except ChangedElsewhere:
             set_problems({"save": f"{original.name} was changed in another window or tab since you opened this. "
                                   "Nothing was saved here: please close this form and open them again."})
-            return
+            return False
         except PersonProblems as refused:
             set_problems(refused.problems)
             if "name" in refused.problems and name_field.current:
                 await name_field.current.focus()
-            return
+            return False
         except StorageError as error:
             set_problems({"save": error.message})
-            return
+            return False
         callbacks.saved(person)
 
     def delete() -> None:
@@ -109,17 +113,17 @@ def PersonForm(original: Person | None, callbacks: PersonCallbacks, new_supports
                             on_change=typed_phone, error=problems.get(f"phone {index + 1}"))
 
     fields = [
-        kind_picker(kind, set_kind),
+        kind_picker(typed["kind"], lambda kind: draft.choose("kind", kind)),
         ft.TextField(ref=name_field, label="Name", value=typed["name"], error=problems.get("name"),
                      on_change=lambda e: typed.update(name=e.control.value), autofocus=not original),
-        GatheringFields(kind, typed, problems),
+        GatheringFields(typed["kind"], typed, problems),
         *[phone_field(index) for index in range(phone_count)],
         *([ft.Text(problems["phones"], color=ft.Colors.ERROR)] if "phones" in problems else []),
         ft.TextButton("Add another number", icon=ft.Icons.ADD, on_click=add_phone),
         text_field("email", "Email", keyboard_type=ft.KeyboardType.EMAIL),
         labelled_group(
             "Kinds of support they give",
-            ft.Column([ft.Chip(label=ft.Text(f"{kind.word}: {kind.meaning}"), selected=kind in supports,
+            ft.Column([ft.Chip(label=ft.Text(f"{kind.word}: {kind.meaning}"), selected=kind in typed["supports"],
                                on_select=lambda _, k=kind: toggle(k)) for kind in Support], spacing=4),
             problems.get("supports"),
         ),
@@ -128,10 +132,11 @@ def PersonForm(original: Person | None, callbacks: PersonCallbacks, new_supports
             "Best way to reach them",
             ft.SegmentedButton(
                 segments=[ft.Segment(value=way.value, label=way.value.capitalize()) for way in REACHABLE_BY],
-                selected=[preferred.value] if preferred else [],
+                selected=[typed["preferred"].value] if typed["preferred"] else [],
                 allow_empty_selection=True,
                 show_selected_icon=False,
-                on_change=lambda e: set_preferred(Way(e.control.selected[0]) if e.control.selected else None),
+                on_change=lambda e: draft.choose("preferred",
+                                                 Way(e.control.selected[0]) if e.control.selected else None),
             ),
             problems.get("preferred"),
         ),
@@ -140,4 +145,4 @@ def PersonForm(original: Person | None, callbacks: PersonCallbacks, new_supports
         text_field("note", "Note", multiline=True, min_lines=2, max_lines=6),
     ]
     return dialog_form(fields, problems, save, callbacks.closed, delete if original else None,
-                       draft=lambda: (typed, supports, preferred, kind))
+                       draft=lambda: typed)

@@ -53,7 +53,7 @@ def GatheringFields(kind: PersonKind, typed: dict, problems: dict) -> ft.Control
         return ft.Container(visible=False)
 
     def pick_day(day: int) -> None:
-        chosen = None if meets_on == day else day
+        chosen = None if typed["meets_on"] == day else day  # the latest, even before a redraw
         typed["meets_on"] = chosen
         set_meets_on(chosen)
 

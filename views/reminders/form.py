@@ -17,6 +17,7 @@ from views.context import use_tend
 from views.guard import component
 from views.kit.dialog import dialog
 from views.kit.discard import use_discard_check
+from views.kit.draft import use_draft
 from views.kit.labelled import labelled_group, named, switch_row
 from views.kit.taps import use_tap_gate
 from views.kit.when_fields import WhenRow
@@ -71,37 +72,40 @@ def schedule_words(reminder: Reminder, today: date) -> str:
 def ReminderForm(kind: str, original: Reminder | None, callbacks: ReminderCallbacks) -> ft.Control:
     tend = use_tend()
     now = tend.now()
-    typed = ft.use_ref(lambda: {  # see CheckInForm: Save must see the last keystroke
+    first_repeat = Repeat.WEEKDAYS if kind == ReminderKind.CHECK_IN else Repeat.ONCE
+    draft = use_draft(lambda: {  # Save must see the last keystroke or choice (views.kit.draft)
         "text": original.text if original else "",
         "times": ", ".join(original.times) if original else "09:00",
         "starts_on": f"{original.starts_on or now.date()}" if original else f"{now:%Y-%m-%d}",
         "every_days": str(original.every_days) if original else "2",
-    }).current
-    weekdays, set_weekdays = ft.use_state(original.weekdays if original else EVERY_DAY)
-    first_repeat = Repeat.WEEKDAYS if kind == ReminderKind.CHECK_IN else Repeat.ONCE
-    repeat, set_repeat = ft.use_state(original.repeat if original else first_repeat)
-    always, set_always = ft.use_state(original.always if original else False)
+        "weekdays": original.weekdays if original else EVERY_DAY,
+        "repeat": original.repeat if original else first_repeat,
+        "always": original.always if original else False,
+    })
+    typed = draft.values
     problems, set_problems = ft.use_state([])
     taps = use_tap_gate()  # a second quick tap on Save makes no second reminder
-    discard = use_discard_check(lambda: (typed, weekdays, repeat, always), callbacks.closed)
+    discard = use_discard_check(lambda: typed, callbacks.closed)
 
     def toggle_day(day: int) -> None:
-        set_weekdays(weekdays - {day} if day in weekdays else weekdays | {day})
+        weekdays = typed["weekdays"]
+        draft.choose("weekdays", weekdays - {day} if day in weekdays else weekdays | {day})
 
-    def save() -> None:
+    def save() -> bool | None:
+        """False when the form refused what it holds (nothing saved): see views.kit.taps."""
         every = typed["every_days"].strip()
         fields = dict(kind=kind, text=typed["text"].strip(), times=times_from_text(typed["times"]),
-                      weekdays=frozenset(weekdays), repeat=repeat, always=always,
+                      weekdays=frozenset(typed["weekdays"]), repeat=typed["repeat"], always=typed["always"],
                       every_days=int(every) if every.isdigit() else 0,
                       starts_on=None if kind == ReminderKind.CHECK_IN else day_from_text(typed["starts_on"]))
         try:
             reminder = save_from_form(tend.store, original, fields, tend.now(), tend.zone, tend.settings.day_starts_at)
         except ReminderProblems as refused:
             set_problems(refused.problems)
-            return
+            return False
         except StorageError as error:
             set_problems([error.message])
-            return
+            return False
         callbacks.saved(reminder)
 
     def field(key: str, label: str, **options) -> ft.TextField:
@@ -109,25 +113,27 @@ def ReminderForm(kind: str, original: Reminder | None, callbacks: ReminderCallba
                             **options)
 
     day_chips = labelled_group("On these days", ft.Row(
-        [ft.Chip(label=WEEKDAY_NAMES[d][:3], selected=d in weekdays, on_select=lambda _, d=d: toggle_day(d))
+        [ft.Chip(label=WEEKDAY_NAMES[d][:3], selected=d in typed["weekdays"],
+                 on_select=lambda _, d=d: toggle_day(d))
          for d in WEEKDAYS],
         wrap=True, spacing=4))
     if kind == ReminderKind.CHECK_IN:
         controls = [
             field("times", "Times of day", hint_text="09:00, 20:30"),
             day_chips,
-            switch_row("Remind me even if I've already checked in that day", always,
-                       lambda e: set_always(e.control.value)),
+            switch_row("Remind me even if I've already checked in that day", typed["always"],
+                       lambda e: draft.choose("always", e.control.value)),
         ]
     else:
         controls = [
             field("text", "Remind me to", hint_text="Take my evening medication"),
             WhenRow(typed, day_key="starts_on", time_key="times", day_label="First date"),
-            named("Repeat", ft.Dropdown(label="Repeat", value=repeat, on_select=lambda e: set_repeat(e.control.value),
+            named("Repeat", ft.Dropdown(label="Repeat", value=typed["repeat"],
+                                        on_select=lambda e: draft.choose("repeat", Repeat(e.control.value)),
                                         options=[ft.DropdownOption(key=k, text=t) for k, t in REPEAT_CHOICES])),
-            *([day_chips] if repeat == Repeat.WEEKDAYS else []),
+            *([day_chips] if typed["repeat"] == Repeat.WEEKDAYS else []),
             *([field("every_days", "Days apart", width=150, keyboard_type=ft.KeyboardType.NUMBER)]
-              if repeat == Repeat.EVERY_N_DAYS else []),
+              if typed["repeat"] == Repeat.EVERY_N_DAYS else []),
         ]
     return ft.Column(
         [

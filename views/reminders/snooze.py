@@ -7,8 +7,8 @@ import flet as ft
 from storage.days import moment_from_text
 from views.context import use_tend
 from views.guard import component
-from views.kit.when_fields import WhenRow
 from views.kit.dialog import dialog
+from views.kit.when_fields import WhenRow
 
 QUICK_CHOICES = (("10 minutes", "10 minutes"), ("1 hour", "1 hour"), ("tomorrow morning", "Tomorrow morning"))
 
