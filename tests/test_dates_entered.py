@@ -33,6 +33,7 @@ def expect_field(page: Page, name: str, text: str) -> None:
     """The field shows `text`: focused first, since Flutter puts a field's text into the page only while it has
     the focus."""
     field = page.get_by_role("textbox", name=name)
+    wait_until_still(page)  # a picker that just closed hands the focus back to its button as it goes
     field.focus()
     page.wait_for_function("() => window.__tend.listening.has(document.activeElement)")
     expect(field).to_have_value(text)
