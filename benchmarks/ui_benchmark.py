@@ -195,7 +195,7 @@ def log_untimed(page: Page, word: str) -> None:
 
 def undo_untimed(page: Page) -> None:
     before = page.evaluate("() => window.__bench.editCount()")
-    page.get_by_role("button", name="Undo", exact=True).click()
+    page.get_by_role("button", name=re.compile(r"^Undo saving ")).click()
     expect(page.get_by_role("button", name=EDIT_ENTRY)).to_have_count(before - 1, timeout=TIMEOUT_MS)
 
 
