@@ -85,7 +85,10 @@ def test_the_five_moods_fit_one_row_on_a_320_px_phone(chromium, tend_url):
     buttons = page.get_by_role("button", name=re.compile(r"^Log mood: "))
     expect(buttons).to_have_count(5)
     boxes = [buttons.nth(i).bounding_box() for i in range(5)]
-    assert len({round(box["y"]) for box in boxes}) == 1, f"the moods wrap onto two rows: {boxes}"
+    # One row: a wrapped mood would sit a whole button lower; a fallback font arriving can nudge a label by a pixel
+    # or two, which is still one row.
+    tops = [box["y"] for box in boxes]
+    assert max(tops) - min(tops) < min(box["height"] for box in boxes) / 2, f"the moods wrap onto two rows: {boxes}"
     assert all(box["x"] + box["width"] <= SMALL_PHONE["width"] for box in boxes)
     screenshot(page, "today-320")
     context.close()
