@@ -73,6 +73,8 @@ def test_tend_s_own_export_bigger_than_a_websocket_message_imports_again(phone, 
     padded.write_text(text.replace("{", "{" + " " * (WEBSOCKET_MESSAGE_LIMIT + 2**20), 1), encoding="utf-8")
     assert WEBSOCKET_MESSAGE_LIMIT < os.path.getsize(padded) < SIZE_LIMIT
 
+    # the buttons rest while the export finishes, as a person would see: a tap on a resting Import does nothing
+    expect(phone.get_by_role("button", name="Import", exact=True)).to_be_enabled()
     pick(phone, "Import", padded)
 
     expect(shown(phone, re.compile(r"^Imported “tend-export-padded\.json”\. Added 0, updated 0, and left \d+ as "
