@@ -66,6 +66,7 @@ def test_on_a_low_day_a_message_to_sam_is_ready_in_four_taps_and_opens_messages_
         tap_counting(page.get_by_role("checkbox", name="I need emotional support"))
         tap_counting(page.get_by_role("button", name="Send a message to Sam"))
         expect(page.get_by_text("Asking isn't a burden: most people are glad to be asked.")).to_be_visible()
+        wait_until_still(page)  # the picker has finished opening: a tap while it slides in can be lost
         tap_counting(page.get_by_role("button", name=ROUGH_DAY))
         expect(page.get_by_role("button", name=ROUGH_DAY)).to_have_attribute("aria-current", "true")
         expect(page.get_by_role("button", name="Send to Sam by text")).to_be_visible()  # ready: one tap sends
@@ -120,6 +121,7 @@ def test_one_message_from_i_need_goes_to_three_people_and_a_contact_is_logged_wi
         tap(page.get_by_role("checkbox", name="I need emotional support"))
         tap(page.get_by_role("button", name="Send one message to several people for emotional support"))
         expect(page.get_by_role("checkbox", name="Bo")).to_have_count(0)
+        wait_until_still(page)  # the picker has finished opening: a tap while it slides in can be lost
         tap(page.get_by_role("button", name=ROUGH_DAY))
         tap(page.get_by_role("button", name="Send to everyone ticked"))
         for name in ("Dee", "Sam"):  # the ones not reached for longest first, then by name: Ana, Dee, Sam
