@@ -256,14 +256,19 @@ def set_clock(path: Path, moment: str) -> None:
     os.replace(draft, path)
 
 
-def wait_for_brightness(page: Page, dark: bool, x: int = 200, y: int = 600, timeout: float = 10) -> float:
-    """The screen's brightness at (x, y) once it is dark (or light), or after `timeout` seconds. A colour is only
-    pixels, not in the accessibility tree, so this looks again every 200 ms until it has changed: a wait for that
-    state, not for time."""
+def wait_for_colour(page: Page, x: int, y: int, looks_right, timeout: float = 10) -> tuple[int, int, int]:
+    """The colour at (x, y) once `looks_right(rgb)`, or after `timeout` seconds. A colour is only pixels, not in the
+    accessibility tree, so this looks again every 200 ms until it has changed: a wait for that state, not for
+    time."""
     deadline = time.monotonic() + timeout
     while True:
         rgb = pixel(page, x, y)
-        level = sum(rgb) / 3
-        if (level < 60 if dark else level > 200) or time.monotonic() > deadline:
-            return level
+        if looks_right(rgb) or time.monotonic() > deadline:
+            return rgb
         page.wait_for_timeout(200)
+
+
+def wait_for_brightness(page: Page, dark: bool, x: int = 200, y: int = 600, timeout: float = 10) -> float:
+    """The screen's brightness at (x, y) once it is dark (or light), or after `timeout` seconds."""
+    rgb = wait_for_colour(page, x, y, lambda rgb: sum(rgb) / 3 < 60 if dark else sum(rgb) / 3 > 200, timeout)
+    return sum(rgb) / 3

@@ -3,7 +3,6 @@ ideas, every person is named to a screen reader, "Think of someone" adds a perso
 pictures of the network at phone and desktop size with 1, 5 and 25 people, in light and dark."""
 
 import re
-import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -13,10 +12,10 @@ from browser import (
     fill,
     go_to,
     open_tend,
-    pixel,
     running_tend,
     screenshot,
     tap,
+    wait_for_colour,
 )
 from playwright.sync_api import Page, expect
 
@@ -66,16 +65,10 @@ def open_circle(chromium, data_dir, viewport, dark: bool = False):
 
 def wait_until_pictured(page: Page, timeout: float = 10) -> None:
     """Waits until the picture is painted, not only in the accessibility tree: its middle shows the coloured "You"
-    (the canvas can lag the tree, and a screenshot taken then still shows People). Pixels aren't in the tree, so
-    this looks again every 200 ms until they have changed: a wait for that state, not for time."""
+    (the canvas can lag the tree, and a screenshot taken then still shows People)."""
     box = page.get_by_role("group", name=re.compile("^You in the middle")).bounding_box()
     x, y = int(box["x"] + box["width"] / 2), int(box["y"] + box["height"] / 2)
-    deadline = time.monotonic() + timeout
-    while True:
-        red, green, blue = pixel(page, x, y)
-        if max(red, green, blue) - min(red, green, blue) > 40 or time.monotonic() > deadline:
-            return
-        page.wait_for_timeout(200)
+    wait_for_colour(page, x, y, lambda rgb: max(rgb) - min(rgb) > 40, timeout)
 
 
 def named_in_picture(page: Page, name: str):
