@@ -20,6 +20,7 @@ from views.context import use_tend
 from views.device.file_saving import save_text_file
 from views.device.links import open_link
 from views.guard import component
+from views.kit.draft import use_draft
 from views.kit.labelled import labelled_group, said_as
 from views.kit.taps import use_tap_gate
 
@@ -37,13 +38,15 @@ def ShareCard(card_text: str, save_typed: Callable[[], str | None]) -> ft.Contro
     tend = use_tend()
     page = ft.context.page
     people = tend.read(lambda: PeopleRepository(tend.store).people(), [])
-    chosen, set_chosen = ft.use_state(())  # ids, in the order chosen
+    draft = use_draft(lambda: {"chosen": ()})  # ids, in the order chosen; Share must see the last pick (kit.draft)
     noted, set_noted = ft.use_state(None)  # (words, shares) after a share, for Undo
     problem, set_problem = ft.use_state(None)
     taps = use_tap_gate()
 
     def toggle(person_id: str) -> None:
-        set_chosen(tuple(i for i in chosen if i != person_id) if person_id in chosen else (*chosen, person_id))
+        chosen = draft.values["chosen"]
+        draft.choose("chosen", tuple(i for i in chosen if i != person_id) if person_id in chosen
+                     else (*chosen, person_id))
 
     def note(way: ShareWay, sent_to: list[Person]) -> None:
         shares = []
@@ -64,7 +67,7 @@ def ShareCard(card_text: str, save_typed: Callable[[], str | None]) -> ft.Contro
 
     def picked() -> list[Person]:
         by_id = {person.id: person for person in people}
-        return [by_id[i] for i in chosen if i in by_id]
+        return [by_id[i] for i in draft.values["chosen"] if i in by_id]
 
     async def by_link(way: ShareWay) -> None:
         text = save_typed()
@@ -113,7 +116,7 @@ def ShareCard(card_text: str, save_typed: Callable[[], str | None]) -> ft.Contro
     def button(kind, word: str, spoken: str, icon, action: Callable[[], Awaitable[None]], target) -> ft.Control:
         return said_as(kind, word, spoken, icon=icon, on_click=taps.once(target, action, until_done=True))
 
-    chips = [said_as(ft.Chip, person.name, person.name, selected=person.id in chosen,
+    chips = [said_as(ft.Chip, person.name, person.name, selected=person.id in draft.values["chosen"],
                      on_select=lambda _, i=person.id: toggle(i)) for person in people]
     return ft.Column(
         [
