@@ -59,32 +59,11 @@ def use_contacts_import(on_added: Callable[[int], None]) -> Callable[[], Awaitab
     work = use_work("contacts-file")
 
     async def read_contacts(say: Say) -> None:
-        reader = FileReader()
-        picked = await reader.pick("Choose a contacts file (.vcf)", ["vcf", "vcard"])
-        if picked is None:
-            return
-        too_large = size_problem(picked.size)
-        if too_large:
-            tend.tell(f"{too_large} Nothing was added.")
-            return
-        say("Reading your contacts…")
-        try:
-            data = await reader.read(picked, tend.store.data_dir,
-                                     lambda part: say(f"Reading your contacts… {part:.0%}"))
-            say("Checking your contacts…")
-            candidates = await asyncio.to_thread(candidates_from, data, tend.now())
-        except ValueError as problem:
-            tend.tell(str(problem))
-            return
-        except NotRead:
-            tend.tell("That file could not be read. Nothing was added.")
-            return
-        if not candidates.people:
-            tend.tell("No one in that file could be added. " + " ".join(candidates.skipped[:3]))
-            return
-        set_chosen(frozenset())
-        set_typed("")
-        set_found(candidates)
+        candidates = await _read_contacts(tend, say)
+        if candidates:
+            set_chosen(frozenset())
+            set_typed("")
+            set_found(candidates)
 
     async def start() -> None:
         await work.run("Waiting for a file…", read_contacts)
@@ -107,6 +86,33 @@ def use_contacts_import(on_added: Callable[[int], None]) -> Callable[[], Awaitab
         dialog = None
     ft.use_dialog(dialog)
     return start
+
+
+async def _read_contacts(tend, say: Say) -> Candidates | None:
+    """The people a picked contacts file offers; None when no file was picked or none can be added (Tend said why)."""
+    reader = FileReader()
+    picked = await reader.pick("Choose a contacts file (.vcf)", ["vcf", "vcard"])
+    if picked is None:
+        return None
+    too_large = size_problem(picked.size)
+    if too_large:
+        tend.tell(f"{too_large} Nothing was added.")
+        return None
+    say("Reading your contacts…")
+    try:
+        data = await reader.read(picked, tend.store.data_dir, lambda part: say(f"Reading your contacts… {part:.0%}"))
+        say("Checking your contacts…")
+        candidates = await asyncio.to_thread(candidates_from, data, tend.now())
+    except ValueError as problem:
+        tend.tell(str(problem))
+        return None
+    except NotRead:
+        tend.tell("That file could not be read. Nothing was added.")
+        return None
+    if not candidates.people:
+        tend.tell("No one in that file could be added. " + " ".join(candidates.skipped[:3]))
+        return None
+    return candidates
 
 
 def _reading_dialog(words: str) -> ft.AlertDialog:
