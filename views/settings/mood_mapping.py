@@ -11,6 +11,7 @@ import flet as ft
 from storage.checkins.model import Mood
 from storage.your_data.mood_names import MoodName, key
 from views.guard import component
+from views.kit.draft import use_draft
 from views.kit.labelled import named
 
 MOOD_CHOICES = [(str(mood.value), mood.word) for mood in sorted(Mood, reverse=True)]
@@ -19,17 +20,15 @@ MOOD_CHOICES = [(str(mood.value), mood.word) for mood in sorted(Mood, reverse=Tr
 @component
 def MoodMapping(file_name: str, names: list[MoodName], on_confirm: Callable[[dict[str, int]], None],
                 on_cancel: Callable[[], None]) -> ft.Control:
-    choices, set_choices = ft.use_state(lambda: {key(name.name): name.guess for name in names})
-
-    def choose(name: MoodName, value: str) -> None:
-        set_choices({**choices, key(name.name): int(value)})
+    draft = use_draft(lambda: {key(name.name): name.guess for name in names})  # Import sees the last pick (kit.draft)
+    choices = draft.values
 
     def row(name: MoodName) -> ft.Control:
         entries = "1 entry" if name.entries == 1 else f"{name.entries:,} entries"
         return ft.Row([
             named(name.name, ft.Dropdown(
                 label=name.name, value=str(choices[key(name.name)]), width=200,
-                on_select=lambda e, name=name: choose(name, e.control.value),
+                on_select=lambda e, name=name: draft.choose(key(name.name), int(e.control.value)),
                 options=[ft.DropdownOption(key=value, text=word) for value, word in MOOD_CHOICES])),
             ft.Text(entries),
         ], wrap=True)
