@@ -41,10 +41,6 @@ class SupportCard:
     def text(self, key: str) -> str:
         return self.texts.get(key, "")
 
-    @property
-    def is_empty(self) -> bool:
-        return not any(self.text(key).strip() for key in PART_KEYS)
-
 
 def card_problems(texts: dict) -> dict[str, str]:
     """Part key → what is wrong with it, in kind words; empty when the card can be saved."""

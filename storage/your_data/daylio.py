@@ -32,7 +32,7 @@ from storage.checkins.model import (
 from storage.checkins.repository import file_for
 from storage.records import stamp
 from storage.your_data.exchange import ImportProblem, ImportReport, import_text, merge_into, shown
-from storage.your_data.mood_names import MoodName, MoodsToConfirm, key, mood_names, needs_confirming, placed
+from storage.your_data.mood_names import MoodsToConfirm, key, mood_names, needs_confirming, placed
 
 HEADERS = {
     7: ("full_date", "date", "weekday", "time", "mood", "activities", "note"),
@@ -84,11 +84,6 @@ def import_daylio(store, data: bytes | str, now: datetime, localize: Localize = 
     MoodsToConfirm (nothing written) when the file has mood names Tend can't place and no `moods` were given.
     """
     return merge_into(store, daylio_check_ins(import_text(data), now, localize, moods), now, source)
-
-
-def daylio_mood_names(text: str) -> list[MoodName]:
-    """Every mood name the export uses, with how often and Tend's guess, for the mapping step."""
-    return mood_names(_counted_moods(_rows(text)))
 
 
 def daylio_check_ins(text: str, now: datetime, localize: Localize = _local,
