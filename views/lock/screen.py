@@ -6,6 +6,8 @@ crisis still reaches crisis lines and their emergency number.
 """
 
 import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import flet as ft
@@ -104,25 +106,47 @@ def LockScreen(on_opened, focus_at_once: bool = True) -> ft.Control:
     """The PIN field and Unlock. `focus_at_once=False` for a screen the page first draws: a field focused then stays
     apart from the accessibility tree switched on after it, and a screen reader would hear nothing typed there."""
     tend = use_tend()
-    lock = AppLock(tend.store)
     typed = ft.use_ref(dict).current  # see CheckInForm
+    pin = use_pin_unlock(typed, on_opened)
+    device, unlock_with_device = use_device_unlock(on_opened)
+    return ft.Column(
+        [
+            ft.Icon(ft.Icons.LOCK_OUTLINE, size=48),
+            ft.Semantics(header=True, content=ft.Text("Tend is locked", theme_style=ft.TextThemeStyle.HEADLINE_MEDIUM)),
+            ft.Text("Type your PIN to open Tend."),
+            pin_field("PIN", typed, "pin", error=pin.problem, on_submit=pin.unlock,
+                      autofocus=focus_at_once or pin.tries > 0, key=f"pin-{pin.tries}"),
+            ft.FilledButton("Unlock", icon=ft.Icons.LOCK_OPEN, on_click=pin.unlock, disabled=pin.checking),
+            *([ft.TextButton("Use fingerprint or face", icon=ft.Icons.FINGERPRINT, on_click=unlock_with_device)]
+              if device else []),
+            ft.Text("Need help right now? “Get help now” at the top works without your PIN: it has your "
+                    "emergency number and crisis lines"
+                    + (", and your safety plan to read." if plan_readable_without_pin(tend) else ".")),
+        ],
+        spacing=16,
+        width=420,
+        scroll=ft.ScrollMode.AUTO,
+        horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+    )
+
+
+@dataclass(frozen=True)
+class PinUnlock:
+    unlock: Callable[[], Awaitable[None]]
+    problem: str | None
+    """Why the last PIN didn't open Tend, or a wait left over from earlier wrong tries."""
+    checking: bool
+    tries: int
+    """Refused tries on this screen: each one draws an empty, focused field."""
+
+
+def use_pin_unlock(typed: dict, on_opened) -> PinUnlock:
+    """Checking the PIN in `typed["pin"]`: `on_opened` when it is right, else a cleared field and why."""
+    tend = use_tend()
+    lock = AppLock(tend.store)
     problem, set_problem = ft.use_state(lambda: waiting(lock.next_try_at(tend.now())))
     checking, set_checking = ft.use_state(False)
     tries, set_tries = ft.use_state(0)
-    device, set_device = ft.use_state(None)  # the phone's fingerprint/face check, where it has one
-    page = ft.context.page
-
-    async def find_device_unlock() -> None:
-        service = await device_unlock(page)
-        if service is not None:  # no re-render otherwise: it would reset a PIN being typed
-            set_device(service)
-
-    ft.use_effect(find_device_unlock, [])
-
-    async def unlock_with_device() -> None:
-        if await unlocked_by_device(device):
-            on_opened()
-
     in_hand = ft.use_ref(False)  # a PIN of this screen is being checked
 
     async def unlock() -> None:
@@ -142,25 +166,26 @@ def LockScreen(on_opened, focus_at_once: bool = True) -> ft.Control:
             set_tries(lambda done: done + 1)
             set_problem(refused_message(result, lock.next_try_at(tend.now())))
 
-    return ft.Column(
-        [
-            ft.Icon(ft.Icons.LOCK_OUTLINE, size=48),
-            ft.Semantics(header=True, content=ft.Text("Tend is locked", theme_style=ft.TextThemeStyle.HEADLINE_MEDIUM)),
-            ft.Text("Type your PIN to open Tend."),
-            pin_field("PIN", typed, "pin", error=problem, on_submit=unlock,
-                      autofocus=focus_at_once or tries > 0, key=f"pin-{tries}"),
-            ft.FilledButton("Unlock", icon=ft.Icons.LOCK_OPEN, on_click=unlock, disabled=checking),
-            *([ft.TextButton("Use fingerprint or face", icon=ft.Icons.FINGERPRINT, on_click=unlock_with_device)]
-              if device else []),
-            ft.Text("Need help right now? “Get help now” at the top works without your PIN: it has your "
-                    "emergency number and crisis lines"
-                    + (", and your safety plan to read." if plan_readable_without_pin(tend) else ".")),
-        ],
-        spacing=16,
-        width=420,
-        scroll=ft.ScrollMode.AUTO,
-        horizontal_alignment=ft.CrossAxisAlignment.CENTER,
-    )
+    return PinUnlock(unlock, problem, checking, tries)
+
+
+def use_device_unlock(on_opened):
+    """(the phone's fingerprint/face check, or None where it has none; what its button does)."""
+    device, set_device = ft.use_state(None)
+    page = ft.context.page
+
+    async def find_device_unlock() -> None:
+        service = await device_unlock(page)
+        if service is not None:  # no re-render otherwise: it would reset a PIN being typed
+            set_device(service)
+
+    ft.use_effect(find_device_unlock, [])
+
+    async def unlock_with_device() -> None:
+        if await unlocked_by_device(device):
+            on_opened()
+
+    return device, unlock_with_device
 
 
 def waiting(next_try: datetime | None) -> str | None:
