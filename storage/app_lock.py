@@ -55,6 +55,13 @@ def pin_problem(pin: object) -> str | None:
     return None
 
 
+def chosen_pin_problem(pin: object, again: object) -> str | None:
+    """Why a PIN being chosen, typed twice, can't be kept, or None if it can."""
+    if problem := pin_problem(pin):
+        return problem
+    return None if again == pin else "The two PINs are different. Please type the same PIN in both fields."
+
+
 def locked_pin(pin: str, salt: bytes | None = None) -> dict:
     """What is stored for `pin`: a salted scrypt hash and its parameters, never the PIN. ValueError if invalid."""
     problem = pin_problem(pin)

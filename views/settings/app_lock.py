@@ -2,10 +2,11 @@
 
 import asyncio
 import dataclasses
+from collections.abc import Callable
 
 import flet as ft
 
-from storage.app_lock import AppLock, PinTry, pin_problem
+from storage.app_lock import AppLock, PinTry, chosen_pin_problem
 from storage.errors import StorageError
 from views.context import use_tend
 from views.guard import component
@@ -31,6 +32,29 @@ def AppLockSettings() -> ft.Control:
     tend = use_tend()
     lock = AppLock(tend.store)
     is_on, set_is_on = ft.use_state(lock.is_on)
+    ask = use_pin_dialogs(lock, set_is_on)
+    return ft.Column(
+        [
+            ft.Text(WHAT_IT_PROTECTS),
+            ft.Text("The app lock is on." if is_on else "The app lock is off."),
+            ft.FilledTonalButton("Turn off the app lock", icon=ft.Icons.LOCK_OPEN, on_click=lambda: ask("off"))
+            if is_on else
+            ft.FilledTonalButton("Lock Tend with a PIN", icon=ft.Icons.LOCK_OUTLINE, on_click=lambda: ask("set")),
+            switch_row("Keep my safety plan behind the lock too", tend.settings.safety_plan_locked,
+                       lambda e: tend.change_settings(dataclasses.replace(
+                           tend.settings, safety_plan_locked=bool(e.control.value)))),
+            ft.Text("On: Get help now still has your emergency number and crisis lines, but reading your plan asks "
+                    "for the PIN." if tend.settings.safety_plan_locked else
+                    "Off: someone holding this device can read your safety plan from Get help now without the PIN."),
+        ],
+        spacing=12,
+    )
+
+
+def use_pin_dialogs(lock: AppLock, set_is_on: Callable[[bool], None]) -> Callable[[str | None], None]:
+    """The dialogs that turn the lock on ("set": a PIN typed twice) or off ("off": the current PIN); answers
+    `ask`, which opens one of them, or closes it with None."""
+    tend = use_tend()
     asking, set_asking = ft.use_state(None)  # "set" or "off" while a dialog is open
     problem, set_problem = ft.use_state(None)
     typed = ft.use_ref(dict).current  # see CheckInForm
@@ -42,8 +66,7 @@ def AppLockSettings() -> ft.Control:
 
     async def set_pin() -> None:
         pin = typed.get("pin", "")
-        found = pin_problem(pin) or (None if typed.get("again") == pin else
-                                     "The two PINs are different. Please type the same PIN in both fields.")
+        found = chosen_pin_problem(pin, typed.get("again"))
         if found:
             set_problem(found)
             return
@@ -68,36 +91,24 @@ def AppLockSettings() -> ft.Control:
             set_is_on(False)
             tend.tell("Done: Tend opens without a PIN now.")
 
-    dialog = None
+    ft.use_dialog(lock_dialog(asking, typed, problem, set_pin, turn_off, lambda: ask(None)))
+    return ask
+
+
+def lock_dialog(asking: str | None, typed: dict, problem: str | None, set_pin, turn_off, close) -> ft.AlertDialog | None:
+    """The dialog `asking` names ("set" or "off"), or None."""
     if asking == "set":
-        dialog = pin_dialog("Lock Tend with a PIN", [
+        return pin_dialog("Lock Tend with a PIN", [
             ft.Text("Use 4 to 8 digits."),
             pin_field("Choose a PIN", typed, "pin", autofocus=True),
             pin_field("Type it again", typed, "again", error=problem, on_submit=set_pin),
-        ], "Turn on the lock", set_pin, lambda: ask(None))
-    elif asking == "off":
-        dialog = pin_dialog("Turn off the app lock", [
+        ], "Turn on the lock", set_pin, close)
+    if asking == "off":
+        return pin_dialog("Turn off the app lock", [
             ft.Text("Type your PIN to turn the lock off."),
             pin_field("Your PIN", typed, "pin", error=problem, on_submit=turn_off, autofocus=True),
-        ], "Turn off the lock", turn_off, lambda: ask(None))
-    ft.use_dialog(dialog)
-
-    return ft.Column(
-        [
-            ft.Text(WHAT_IT_PROTECTS),
-            ft.Text("The app lock is on." if is_on else "The app lock is off."),
-            ft.FilledTonalButton("Turn off the app lock", icon=ft.Icons.LOCK_OPEN, on_click=lambda: ask("off"))
-            if is_on else
-            ft.FilledTonalButton("Lock Tend with a PIN", icon=ft.Icons.LOCK_OUTLINE, on_click=lambda: ask("set")),
-            switch_row("Keep my safety plan behind the lock too", tend.settings.safety_plan_locked,
-                       lambda e: tend.change_settings(dataclasses.replace(
-                           tend.settings, safety_plan_locked=bool(e.control.value)))),
-            ft.Text("On: Get help now still has your emergency number and crisis lines, but reading your plan asks "
-                    "for the PIN." if tend.settings.safety_plan_locked else
-                    "Off: someone holding this device can read your safety plan from Get help now without the PIN."),
-        ],
-        spacing=12,
-    )
+        ], "Turn off the lock", turn_off, close)
+    return None
 
 
 def pin_dialog(title: str, controls: list[ft.Control], action: str, on_action, on_cancel) -> ft.AlertDialog:
