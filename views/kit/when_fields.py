@@ -1,7 +1,7 @@
 """A date and a time a person can enter: typed as they write them ("30/11/2026", "8pm"), or picked from Flutter's
 calendar and clock, with shortcuts ("Yesterday") where a form offers them."""
 
-from datetime import date
+from datetime import date, datetime
 
 import flet as ft
 
@@ -21,7 +21,6 @@ def WhenRow(typed: dict, day_key: str = "day", time_key: str = "time", day_label
     `day_ref` reaches the date's text field, so a form can move the focus there; `shortcuts` are chips that set
     the day; `last_day` is the latest day the calendar offers."""
     now = use_tend().now()
-    today = now.date()
     drawn, set_drawn = ft.use_state(0)  # a pick or a shortcut draws the fields again with what was chosen
     picking, set_picking = ft.use_state(None)  # "day" or "time" while a picker is open
 
@@ -30,28 +29,13 @@ def WhenRow(typed: dict, day_key: str = "day", time_key: str = "time", day_label
         set_picking(None)
         set_drawn(lambda count: count + 1)
 
-    def shown_day() -> date:
-        try:
-            return min(day_from_text(typed[day_key], today), last_day or LATEST)
-        except ValueError:
-            return min(today, last_day or LATEST)
-
-    def shown_clock():
-        try:
-            return clock_from_text(typed[time_key])
-        except ValueError:
-            return now.time().replace(second=0, microsecond=0)
-
     picker = None
     if picking == "day":
-        picker = ft.DatePicker(value=shown_day(), first_date=EARLIEST, last_date=last_day or LATEST,
-                               current_date=today, help_text=day_label,
-                               on_change=lambda e: choose(day_key, f"{picked_day(e.control.value):%Y-%m-%d}"),
-                               on_dismiss=lambda: set_picking(None))
+        picker = day_picker(typed[day_key], now.date(), last_day, day_label, lambda text: choose(day_key, text),
+                            lambda: set_picking(None))
     elif picking == "time":
-        picker = ft.TimePicker(value=shown_clock(), help_text=time_label,
-                               on_change=lambda e: choose(time_key, f"{e.control.value:%H:%M}"),
-                               on_dismiss=lambda: set_picking(None))
+        picker = time_picker(typed[time_key], now, time_label, lambda text: choose(time_key, text),
+                             lambda: set_picking(None))
     ft.use_dialog(picker)
 
     def text_field(key: str, label: str, hint: str, width: int, ref=None) -> ft.Control:
@@ -79,6 +63,27 @@ def WhenRow(typed: dict, day_key: str = "day", time_key: str = "time", day_label
         spacing=8,
         tight=True,
     )
+
+
+def day_picker(text: str, today: date, last_day: date | None, label: str, on_pick, on_dismiss) -> ft.DatePicker:
+    """Flutter's calendar, open at the day typed (or today), `on_pick` given the chosen day as "2026-11-30"."""
+    try:
+        shown = min(day_from_text(text, today), last_day or LATEST)
+    except ValueError:
+        shown = min(today, last_day or LATEST)
+    return ft.DatePicker(value=shown, first_date=EARLIEST, last_date=last_day or LATEST, current_date=today,
+                         help_text=label, on_change=lambda e: on_pick(f"{picked_day(e.control.value):%Y-%m-%d}"),
+                         on_dismiss=on_dismiss)
+
+
+def time_picker(text: str, now: datetime, label: str, on_pick, on_dismiss) -> ft.TimePicker:
+    """Flutter's clock, open at the time typed (or now), `on_pick` given the chosen time as "20:00"."""
+    try:
+        shown = clock_from_text(text)
+    except ValueError:
+        shown = now.time().replace(second=0, microsecond=0)
+    return ft.TimePicker(value=shown, help_text=label, on_change=lambda e: on_pick(f"{e.control.value:%H:%M}"),
+                         on_dismiss=on_dismiss)
 
 
 @component
