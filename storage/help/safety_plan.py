@@ -67,6 +67,18 @@ def with_step(plan: SafetyPlan, key: str, text: str | None = None, people: tuple
     return replace(plan, texts=texts, people=linked)
 
 
+def with_texts(plan: SafetyPlan, texts: dict[str, str]) -> SafetyPlan:
+    """`plan` with the words typed in its steps' fields (step key → text), as it would be saved now."""
+    return replace(plan, texts={**plan.texts, **texts})
+
+
+def with_person_toggled(plan: SafetyPlan, key: str, person_id: str) -> SafetyPlan:
+    """`plan` with `person_id` linked to step `key`, or no longer linked if it was."""
+    linked = plan.linked(key)
+    return with_step(plan, key, people=tuple(i for i in linked if i != person_id) if person_id in linked
+                     else (*linked, person_id))
+
+
 def load_plan(store) -> SafetyPlan:
     doc = store.get(FILE, RECORD_ID) or {}
     return SafetyPlan(
