@@ -1,19 +1,18 @@
 """Inside the picker: one line that meets the worry about asking, the messages to pick from, the draft to edit, and
 Send, which opens the person's own messaging app (once per person where one link can't reach them all)."""
 
-from dataclasses import dataclass
-
 import flet as ft
 
-from storage.messages.model import MESSAGE_LIMIT, DayKind, MessageKind, MessageProblem, draft_for
+from storage.messages.model import MESSAGE_LIMIT, DayKind, MessageKind, draft_for
 from storage.messages.repository import MessageRepository
-from storage.messages.sending import Sending, sendings, unreachable_words, way_to_send
+from storage.messages.sending import way_to_send
 from storage.people.model import Person, Way
 from views.context import use_tend
-from views.device.links import open_link
 from views.guard import component
+from views.kit.draft import Draft, use_draft
 from views.kit.labelled import said_as, spoken_button
-from views.kit.taps import use_tap_gate
+from views.messages.kind_chips import kind_chips
+from views.messages.send_flow import Progress, use_message_sending
 
 NOT_A_BURDEN = "Asking isn't a burden: most people are glad to be asked."
 WAY_WORDS = {Way.TEXT: "by text", Way.EMAIL: "by email"}
@@ -21,15 +20,6 @@ COMPOSER_WIDTH = 520  # clamped to the screen on a phone
 COMPOSER_MIN_HEIGHT = 420
 ROOM_AROUND = 250
 """The dialog's title, Get help now and margins: what is left is the picker's, so Send never scrolls out of view."""
-
-
-@dataclass(frozen=True)
-class Progress:
-    """Sending one link after another: the links, how many were opened, and who could not be reached."""
-
-    links: tuple[Sending, ...]
-    opened: int
-    left_out: str
 
 
 @component
@@ -40,99 +30,37 @@ def MessageComposer(people: tuple[Person, ...], kind: MessageKind, day: DayKind 
     page = ft.context.page
     several = len(people) > 1
     together = page.platform == ft.PagePlatform.ANDROID  # its messages app takes several numbers in one link
-    shown_kind, set_shown_kind = ft.use_state(kind)
-    chosen, set_chosen = ft.use_state(lambda: frozenset(person.id for person in people))
+    # The kind shown and who is ticked live where Send reads them at once (kit.draft), as does the text typed.
+    draft = use_draft(lambda: {"kind": kind, "chosen": frozenset(person.id for person in people), "text": ""})
     picked, set_picked = ft.use_state(None)  # (message id, times picked): a new pick replaces the draft
-    typed = ft.use_ref(lambda: {"text": ""}).current  # see CheckInForm: Send reads the last keystroke
-    problem, set_problem = ft.use_state(None)
     managing, set_managing = ft.use_state(False)
-    progress, set_progress = ft.use_state(None)
-    taps = use_tap_gate()
-
+    shown_kind = draft.values["kind"]
+    sending = use_message_sending(lambda: [person for person in people if person.id in draft.values["chosen"]],
+                                  lambda: draft.values["text"], lambda: draft.values["kind"], together=together,
+                                  greet=several)
     if managing:
         return MessagesManager(shown_kind, lambda: set_managing(False), "Back to the messages")
+    progress = sending.progress
+    if progress and progress.done:
+        return _did_it_go(progress, lambda: on_sent(progress.sent_to()), on_close)
 
     messages = tend.read(lambda: MessageRepository(tend.store).messages(shown_kind, day), [])
 
     def pick(message) -> None:
-        typed["text"] = message.wording if several else draft_for(people[0].name, message.wording)
-        set_problem(None)
+        draft.values["text"] = message.wording if several else draft_for(people[0].name, message.wording)
+        sending.set_problem(None)
         set_picked((message.id, (picked[1] + 1) if picked else 1))
 
-    def recipients() -> list[Person]:
-        return [person for person in people if person.id in chosen]
-
-    async def open_from(links: tuple[Sending, ...], index: int, left_out: str) -> None:
-        if await open_link(links[index].link):
-            set_progress(Progress(links, index + 1, left_out))
-        else:
-            sending = links[index]
-            where = ", ".join(p.first_phone if sending.way is Way.TEXT else p.email for p in sending.people)
-            tend.tell(f"This device could not open a messaging app. You can copy your message and send it to {where} "
-                      "yourself.")
-
-    async def send(way: Way | None = None) -> None:
-        if not taps.accepts(("send", way)):
-            return
-        with taps.running(("send", way)):  # the launcher answers within open_link's timeout
-            try:
-                links, unreachable = sendings(recipients(), typed["text"], shown_kind, together=together,
-                                              greet=several, chosen=way)
-            except (MessageProblem, ValueError) as refused:
-                set_problem(str(refused))
-                return
-            left_out = " ".join(unreachable_words(person, way) for person in unreachable)
-            if not links:
-                set_problem(left_out or "Please choose who to send it to.")
-                return
-            set_problem(None)
-            await open_from(tuple(links), 0, left_out)
-
-    async def send_next() -> None:
-        if taps.accepts(("next", progress.opened)):
-            await open_from(progress.links, progress.opened, progress.left_out)
-
-    def sent() -> None:
-        on_sent([(person, sending.way) for sending in progress.links[:progress.opened] for person in sending.people])
-
-    if progress and progress.opened >= len(progress.links):
-        return _did_it_go(progress, sent, on_close)
-
-    kind_chips = ft.Row(
-        [said_as(ft.Chip, kind_shown.word, f"Messages for {kind_shown.value}", selected=kind_shown is shown_kind,
-                 show_checkmark=False, on_select=lambda _, k=kind_shown: set_shown_kind(k))
-         for kind_shown in MessageKind],
-        scroll=ft.ScrollMode.AUTO, spacing=8,
-    )
-    picked_id = picked[0] if picked else None
-    message_choices = [_choice(message, message.id == picked_id, pick) for message in messages] or [
-        ft.Text("No messages of this kind yet. You can write your own under Manage messages.")]
-    draft = ft.TextField(
-        key=f"draft-{picked[1] if picked else 0}",
-        label="Your message",
-        value=typed["text"],
-        multiline=True, min_lines=3, max_lines=5, max_length=MESSAGE_LIMIT,
-        on_change=lambda e: typed.update(text=e.control.value),
-    )
     return ft.Column(
         [
-            ft.Column(  # the choices scroll; the draft and Send stay in view below them
-                [
-                    ft.Text(NOT_A_BURDEN, italic=True),
-                    kind_chips,
-                    *([_who(people, chosen, set_chosen, together)] if several else []),
-                    ft.Text("Pick a message:" if messages else "", theme_style=ft.TextThemeStyle.TITLE_SMALL),
-                    *message_choices,
-                ],
-                spacing=8,
-                scroll=ft.ScrollMode.AUTO,
-                expand=True,
-                horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
-            ),
-            draft,
-            *([ft.Text(problem, color=ft.Colors.ERROR)] if problem else []),
+            _choices(messages, picked[0] if picked else None, pick, [
+                kind_chips(shown_kind, lambda k: draft.choose("kind", k)),
+                *([_who(people, draft, together)] if several else []),
+            ]),
+            _draft_field(draft.values, picked[1] if picked else 0),
+            *([ft.Text(sending.problem, color=ft.Colors.ERROR)] if sending.problem else []),
             *([ft.Text(progress.left_out)] if progress and progress.left_out else []),
-            ft.Row([*_send_buttons(people, several, progress, send, send_next)], wrap=True,
+            ft.Row([*_send_buttons(people, several, progress, sending.send, sending.send_next)], wrap=True,
                    alignment=ft.MainAxisAlignment.END),
             ft.Row([ft.TextButton("Manage messages", icon=ft.Icons.EDIT_NOTE, on_click=lambda: set_managing(True)),
                     ft.TextButton("Cancel", on_click=on_close)], wrap=True, alignment=ft.MainAxisAlignment.END),
@@ -141,6 +69,35 @@ def MessageComposer(people: tuple[Person, ...], kind: MessageKind, day: DayKind 
         width=COMPOSER_WIDTH,
         height=max(COMPOSER_MIN_HEIGHT, (page.height or 800) - ROOM_AROUND),
         horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+    )
+
+
+def _choices(messages, picked_id: str | None, pick, above: list[ft.Control]) -> ft.Control:
+    """The part that scrolls: the line about asking, `above` (the kinds, who gets it), and the messages to pick."""
+    message_choices = [_choice(message, message.id == picked_id, pick) for message in messages] or [
+        ft.Text("No messages of this kind yet. You can write your own under Manage messages.")]
+    return ft.Column(  # the choices scroll; the draft and Send stay in view below them
+        [
+            ft.Text(NOT_A_BURDEN, italic=True),
+            *above,
+            ft.Text("Pick a message:" if messages else "", theme_style=ft.TextThemeStyle.TITLE_SMALL),
+            *message_choices,
+        ],
+        spacing=8,
+        scroll=ft.ScrollMode.AUTO,
+        expand=True,
+        horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+    )
+
+
+def _draft_field(typed: dict, times_picked: int) -> ft.Control:
+    """The message to edit; a new pick draws a new field (a new key) with the picked words in it."""
+    return ft.TextField(
+        key=f"draft-{times_picked}",
+        label="Your message",
+        value=typed["text"],
+        multiline=True, min_lines=3, max_lines=5, max_length=MESSAGE_LIMIT,
+        on_change=lambda e: typed.update(text=e.control.value),
     )
 
 
@@ -156,17 +113,18 @@ def _choice(message, is_picked: bool, pick) -> ft.Control:
     ), selected=is_picked)
 
 
-def _who(people, chosen, set_chosen, together: bool) -> ft.Control:
+def _who(people, draft: Draft, together: bool) -> ft.Control:
     """Who gets it (all, until unticked), and how names go in."""
 
     def toggle(person: Person, on: bool) -> None:
-        set_chosen(chosen | {person.id} if on else chosen - {person.id})
+        chosen = draft.values["chosen"]
+        draft.choose("chosen", chosen | {person.id} if on else chosen - {person.id})
 
     how = ("Texts go as one message to everyone; each email starts with “Hi” and their name." if together
            else "Each message starts with “Hi” and their name, and opens one after another.")
     return ft.Column(
         [ft.Text(how),
-         *[ft.Checkbox(label=person.name, value=person.id in chosen,
+         *[ft.Checkbox(label=person.name, value=person.id in draft.values["chosen"],
                        on_change=lambda e, p=person: toggle(p, e.control.value)) for person in people]],
         spacing=0,
     )
