@@ -1,7 +1,7 @@
 """Adding or changing a reminder: to check in (times and weekdays), or one of your own (words, date, time, repeat)."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Callable
 
 import flet as ft
@@ -17,7 +17,7 @@ from views.context import use_tend
 from views.guard import component
 from views.kit.dialog import dialog
 from views.kit.discard import use_discard_check
-from views.kit.draft import use_draft
+from views.kit.draft import Draft, use_draft
 from views.kit.labelled import labelled_group, named, switch_row
 from views.kit.taps import use_tap_gate
 from views.kit.when_fields import WhenRow
@@ -72,34 +72,17 @@ def schedule_words(reminder: Reminder, today: date) -> str:
 def ReminderForm(kind: str, original: Reminder | None, callbacks: ReminderCallbacks) -> ft.Control:
     tend = use_tend()
     now = tend.now()
-    first_repeat = Repeat.WEEKDAYS if kind == ReminderKind.CHECK_IN else Repeat.ONCE
-    draft = use_draft(lambda: {  # Save must see the last keystroke or choice (views.kit.draft)
-        "text": original.text if original else "",
-        "times": ", ".join(original.times) if original else "09:00",
-        "starts_on": f"{original.starts_on or now.date()}" if original else f"{now:%Y-%m-%d}",
-        "every_days": str(original.every_days) if original else "2",
-        "weekdays": original.weekdays if original else EVERY_DAY,
-        "repeat": original.repeat if original else first_repeat,
-        "always": original.always if original else False,
-    })
+    draft = use_draft(lambda: first_draft(kind, original, now))  # Save must see the last keystroke or choice
     typed = draft.values
     problems, set_problems = ft.use_state([])
     taps = use_tap_gate()  # a second quick tap on Save makes no second reminder
     discard = use_discard_check(lambda: typed, callbacks.closed)
 
-    def toggle_day(day: int) -> None:
-        weekdays = typed["weekdays"]
-        draft.choose("weekdays", weekdays - {day} if day in weekdays else weekdays | {day})
-
     def save() -> bool | None:
         """False when the form refused what it holds (nothing saved): see views.kit.taps."""
-        every = typed["every_days"].strip()
-        fields = dict(kind=kind, text=typed["text"].strip(), times=times_from_text(typed["times"]),
-                      weekdays=frozenset(typed["weekdays"]), repeat=typed["repeat"], always=typed["always"],
-                      every_days=int(every) if every.isdigit() else 0,
-                      starts_on=None if kind == ReminderKind.CHECK_IN else day_from_text(typed["starts_on"]))
         try:
-            reminder = save_from_form(tend.store, original, fields, tend.now(), tend.zone, tend.settings.day_starts_at)
+            reminder = save_from_form(tend.store, original, fields_from_draft(kind, typed), tend.now(), tend.zone,
+                                      tend.settings.day_starts_at)
         except ReminderProblems as refused:
             set_problems(refused.problems)
             return False
@@ -107,6 +90,51 @@ def ReminderForm(kind: str, original: Reminder | None, callbacks: ReminderCallba
             set_problems([error.message])
             return False
         callbacks.saved(reminder)
+
+    return ft.Column(
+        [
+            *reminder_controls(kind, draft),
+            *[ft.Text(problem, color=ft.Colors.ERROR) for problem in problems],
+            discard.question or ft.Row([ft.TextButton("Cancel", on_click=discard.cancel),
+                                        ft.FilledButton("Save", on_click=taps.once("save", save))],
+                                       alignment=ft.MainAxisAlignment.END, wrap=True),
+        ],
+        tight=True,
+        spacing=12,
+        width=440,
+    )
+
+
+def first_draft(kind: str, original: Reminder | None, now: datetime) -> dict:
+    """What the form holds when it opens: `original` as text and choices, or a new reminder's defaults."""
+    first_repeat = Repeat.WEEKDAYS if kind == ReminderKind.CHECK_IN else Repeat.ONCE
+    return {
+        "text": original.text if original else "",
+        "times": ", ".join(original.times) if original else "09:00",
+        "starts_on": f"{original.starts_on or now.date()}" if original else f"{now:%Y-%m-%d}",
+        "every_days": str(original.every_days) if original else "2",
+        "weekdays": original.weekdays if original else EVERY_DAY,
+        "repeat": original.repeat if original else first_repeat,
+        "always": original.always if original else False,
+    }
+
+
+def fields_from_draft(kind: str, typed: dict) -> dict:
+    """What the form holds, as the reminder rules take it: what can't be read is passed on for them to refuse."""
+    every = typed["every_days"].strip()
+    return dict(kind=kind, text=typed["text"].strip(), times=times_from_text(typed["times"]),
+                weekdays=frozenset(typed["weekdays"]), repeat=typed["repeat"], always=typed["always"],
+                every_days=int(every) if every.isdigit() else 0,
+                starts_on=None if kind == ReminderKind.CHECK_IN else day_from_text(typed["starts_on"]))
+
+
+def reminder_controls(kind: str, draft: Draft) -> list[ft.Control]:
+    """The fields of a check-in reminder (times, days), or of your own (words, first date, repeat)."""
+    typed = draft.values
+
+    def toggle_day(day: int) -> None:
+        weekdays = typed["weekdays"]
+        draft.choose("weekdays", weekdays - {day} if day in weekdays else weekdays | {day})
 
     def field(key: str, label: str, **options) -> ft.TextField:
         return ft.TextField(label=label, value=typed[key], on_change=lambda e: typed.update({key: e.control.value}),
@@ -118,32 +146,19 @@ def ReminderForm(kind: str, original: Reminder | None, callbacks: ReminderCallba
          for d in WEEKDAYS],
         wrap=True, spacing=4))
     if kind == ReminderKind.CHECK_IN:
-        controls = [
+        return [
             field("times", "Times of day", hint_text="09:00, 20:30"),
             day_chips,
             switch_row("Remind me even if I've already checked in that day", typed["always"],
                        lambda e: draft.choose("always", e.control.value)),
         ]
-    else:
-        controls = [
-            field("text", "Remind me to", hint_text="Take my evening medication"),
-            WhenRow(typed, day_key="starts_on", time_key="times", day_label="First date"),
-            named("Repeat", ft.Dropdown(label="Repeat", value=typed["repeat"],
-                                        on_select=lambda e: draft.choose("repeat", Repeat(e.control.value)),
-                                        options=[ft.DropdownOption(key=k, text=t) for k, t in REPEAT_CHOICES])),
-            *([day_chips] if typed["repeat"] == Repeat.WEEKDAYS else []),
-            *([field("every_days", "Days apart", width=150, keyboard_type=ft.KeyboardType.NUMBER)]
-              if typed["repeat"] == Repeat.EVERY_N_DAYS else []),
-        ]
-    return ft.Column(
-        [
-            *controls,
-            *[ft.Text(problem, color=ft.Colors.ERROR) for problem in problems],
-            discard.question or ft.Row([ft.TextButton("Cancel", on_click=discard.cancel),
-                                        ft.FilledButton("Save", on_click=taps.once("save", save))],
-                                       alignment=ft.MainAxisAlignment.END, wrap=True),
-        ],
-        tight=True,
-        spacing=12,
-        width=440,
-    )
+    return [
+        field("text", "Remind me to", hint_text="Take my evening medication"),
+        WhenRow(typed, day_key="starts_on", time_key="times", day_label="First date"),
+        named("Repeat", ft.Dropdown(label="Repeat", value=typed["repeat"],
+                                    on_select=lambda e: draft.choose("repeat", Repeat(e.control.value)),
+                                    options=[ft.DropdownOption(key=k, text=t) for k, t in REPEAT_CHOICES])),
+        *([day_chips] if typed["repeat"] == Repeat.WEEKDAYS else []),
+        *([field("every_days", "Days apart", width=150, keyboard_type=ft.KeyboardType.NUMBER)]
+          if typed["repeat"] == Repeat.EVERY_N_DAYS else []),
+    ]
