@@ -5,6 +5,7 @@ import flet as ft
 
 from storage.support_card.card import (
     PARTS,
+    Part,
     SupportCard,
     card_as_text,
     card_problems,
@@ -49,28 +50,33 @@ def SupportCardScreen() -> ft.Control:
         set_saved_at(f"Saved at {now:%H:%M}.")
         return card_as_text(saved)
 
-    def typed_in(key: str, text: str) -> None:
-        typed[key] = text
-
-    fields = [ft.Row([ft.TextField(label=part.title, helper=part.prompt, helper_max_lines=3, value=typed[part.key],
-                                   multiline=True, min_lines=2, max_lines=6, error=problems.get(part.key),
-                                   error_max_lines=3, expand=True, on_blur=lambda: save_typed(),
-                                   on_change=lambda e, k=part.key: typed_in(k, e.control.value))])
-              for part in PARTS]
     text = card_as_text(card)
     return screen(
         "How to support me",
         ft.Text("Some people want to help but don't know how. Tell them, in your own words: fill in any part, as "
                 "much as you want to share, and leave the rest. It stays on this device until you share it."),
-        *fields,
+        *[_part_field(part, typed, problems.get(part.key), save_typed) for part in PARTS],
         ft.Row([ft.FilledButton("Save card", icon=ft.Icons.SAVE_OUTLINED, on_click=lambda: save_typed()),
                 *([ft.Text(saved_at)] if saved_at else [])], wrap=True),
         section_title("Preview"),
-        ft.Row([ft.Card(ft.Container(
-            ft.Text(text.rstrip()) if text else
-            ft.Text("Your card is empty so far. Write in any part above, and it shows here as your people will "
-                    "read it."),
-            padding=16), expand=True)]),
+        _preview(text),
         section_title("Share it"),
         ShareCard(text, save_typed),
     )
+
+
+def _part_field(part: Part, typed: dict, problem: str | None, save_typed) -> ft.Control:
+    """One part of the card to write in; it is saved when the person moves on (and by Save card)."""
+    return ft.Row([ft.TextField(label=part.title, helper=part.prompt, helper_max_lines=3, value=typed[part.key],
+                                multiline=True, min_lines=2, max_lines=6, error=problem, error_max_lines=3,
+                                expand=True, on_blur=lambda: save_typed(),
+                                on_change=lambda e: typed.update({part.key: e.control.value}))])
+
+
+def _preview(text: str) -> ft.Control:
+    """The card as the people it is shared with will read it."""
+    return ft.Row([ft.Card(ft.Container(
+        ft.Text(text.rstrip()) if text else
+        ft.Text("Your card is empty so far. Write in any part above, and it shows here as your people will "
+                "read it."),
+        padding=16), expand=True)])
