@@ -1,12 +1,13 @@
 """What happens when a person logs how they feel: the check-in is saved, and Tend decides whether to offer
-reaching out. A plain function, so the rule is tested without a screen."""
+reaching out; and what happens when they save a check-in's details. Plain functions, so the rules are tested
+without a screen."""
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from storage.checkins.model import CheckIn, Mood, new_check_in
+from storage.checkins.model import CheckIn, CheckInProblems, Mood, check_in_problems, new_check_in, revised
 from storage.checkins.repository import CheckInRepository
-from storage.days import today
+from storage.days import moment_from_text, today
 from storage.prompts import dismissed_on, offers_reaching_out
 
 
@@ -23,3 +24,23 @@ def log_mood(store, mood: Mood, now: datetime, day_starts_at: int) -> Logged:
     CheckInRepository(store).save(check_in)
     offer = offers_reaching_out(mood, today(check_in.at, day_starts_at), dismissed_on(store))
     return Logged(check_in, offer)
+
+
+def save_details(store, original: CheckIn | None, mood: object, day: str, time: str, now: datetime,
+                 **details) -> CheckIn:
+    """A check-in changed (or back-filled, `original` None) with what the details form holds, saved: its mood, the
+    day and time as typed, and the details (energy, sleep, anxiety, tags, note). CheckInProblems, with a message by
+    field and nothing saved, when it breaks a rule; StorageError when the device refuses."""
+    try:
+        at = moment_from_text(day, time, today=now.date())
+    except ValueError as error:
+        raise CheckInProblems({"at": str(error)}) from None
+    found = check_in_problems(mood, at=at, now=now, **details)
+    if found:
+        raise CheckInProblems(found)
+    if original is None:
+        check_in = new_check_in(mood, now, at=at, **details)
+    else:  # an unchanged moment keeps the offset it was made with, even if the person is elsewhere now
+        check_in = revised(original, now, mood=mood, **details, **({} if at == original.at else {"at": at}))
+    CheckInRepository(store).save(check_in, previous=original)
+    return check_in

@@ -1,21 +1,21 @@
 """Adding details to a check-in, editing it, deleting it, or back-filling a past one: one form for all four."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Callable
 
 import flet as ft
 
-from storage.checkins.model import SCALE, CheckIn, Mood, check_in_problems, new_check_in, revised
+from storage.checkins.actions import save_details
+from storage.checkins.model import SCALE, CheckIn, CheckInProblems, Mood
 from storage.checkins.repository import CheckInRepository, emotion_tags
-from storage.days import moment_from_text
 from storage.errors import StorageError
 from storage.when_typed import back_fill_days, moment_on
 from views.context import use_tend
 from views.guard import component
 from views.kit.dialog import dialog
 from views.kit.dialog_form import dialog_form
-from views.kit.draft import use_draft
+from views.kit.draft import Draft, use_draft
 from views.kit.labelled import labelled_group
 from views.kit.moods import MOOD_ICONS
 from views.kit.when_fields import WhenRow
@@ -53,26 +53,13 @@ def scale_picker(label: str, value: int | None, on_pick: Callable[[int | None], 
 @component
 def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Control:
     tend = use_tend()
-    start = original.at if original else moment_on(callbacks.new_on, tend.now())
     # Typed text and choices alike: a Save tapped right after must see the last keystroke or chip (views.kit.draft).
-    draft = use_draft(lambda: {
-        "mood": original.mood if original else None,
-        "day": start.strftime("%Y-%m-%d"), "time": start.strftime("%H:%M"),
-        "note": original.note if original else "",
-        "scales": {name: getattr(original, name) if original else None for name, _ in SCALES},
-        "tags": tuple(original.tags) if original else (),
-    })
+    start = original.at if original else moment_on(callbacks.new_on, tend.now())
+    draft = use_draft(lambda: first_draft(original, start))
     typed = draft.values
     problems, set_problems = ft.use_state({})
     note_field, day_field = ft.use_ref(None), ft.use_ref(None)
     available_tags = ft.use_memo(lambda: emotion_tags(tend.store), [])
-
-    def toggle_tag(tag: str) -> None:
-        tags = typed["tags"]
-        draft.choose("tags", tuple(t for t in tags if t != tag) if tag in tags else (*tags, tag))
-
-    def pick_scale(name: str, value: int | None) -> None:
-        draft.choose("scales", {**typed["scales"], name: value})
 
     async def show_problems(found: dict[str, str]) -> None:
         """Marks what is wrong, and moves the focus to a faulty text field so it and its message come into view."""
@@ -83,23 +70,12 @@ def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Cont
 
     async def save() -> bool | None:
         """False when the form refused what it holds (nothing saved): see views.kit.taps."""
-        now = tend.now()
         try:
-            at = moment_from_text(typed["day"], typed["time"], today=now.date())
-        except ValueError as error:
-            await show_problems({"at": str(error)})
+            check_in = save_details(tend.store, original, typed["mood"], typed["day"], typed["time"], tend.now(),
+                                    tags=typed["tags"], note=typed["note"], **typed["scales"])
+        except CheckInProblems as refused:
+            await show_problems(refused.problems)
             return False
-        mood = typed["mood"]
-        details = dict(at=at, tags=typed["tags"], note=typed["note"], **typed["scales"])
-        found = check_in_problems(mood, now=now, **details)
-        if found:
-            await show_problems(found)
-            return False
-        if original and at == original.at:
-            details.pop("at")  # keep the offset it was made with, even if we are elsewhere now
-        check_in = revised(original, now, mood=mood, **details) if original else new_check_in(mood, now, **details)
-        try:
-            CheckInRepository(tend.store).save(check_in, previous=original)
         except StorageError as error:
             set_problems({"save": error.message})
             return False
@@ -113,16 +89,55 @@ def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Cont
             return
         callbacks.deleted(original)
 
+    today = tend.now().date()
+    fields = [
+        *mood_and_moment(draft, problems, day_field, today,
+                         None if original or callbacks.new_on else back_fill_days(today)),
+        *detail_fields(draft, problems, available_tags, note_field),
+    ]
+    return dialog_form(fields, problems, save, callbacks.closed, delete if original else None,
+                       draft=lambda: typed)
+
+
+def first_draft(original: CheckIn | None, start: datetime) -> dict:
+    """What the form holds when it opens: `original`'s mood and details, or none for a new one at `start`."""
+    return {
+        "mood": original.mood if original else None,
+        "day": start.strftime("%Y-%m-%d"), "time": start.strftime("%H:%M"),
+        "note": original.note if original else "",
+        "scales": {name: getattr(original, name) if original else None for name, _ in SCALES},
+        "tags": tuple(original.tags) if original else (),
+    }
+
+
+def mood_and_moment(draft: Draft, problems: dict, day_field, today: date,
+                    shortcuts: dict[str, date] | None) -> list[ft.Control]:
+    """The mood chips, and the day and time (with "Yesterday"-like `shortcuts` for a new check-in)."""
+    typed = draft.values
     mood_group = ft.Row(
         [ft.Chip(label=m.word, leading=ft.Icon(MOOD_ICONS[m]), selected=m == typed["mood"],
                  show_checkmark=False, on_select=lambda _, m=m: draft.choose("mood", m)) for m in Mood],
         wrap=True,
     )
-    fields = [
+    return [
         labelled_group("Mood", mood_group, problems.get("mood")),
-        WhenRow(typed, day_ref=day_field, last_day=tend.now().date(),
-                shortcuts=None if original or callbacks.new_on else back_fill_days(tend.now().date())),
+        WhenRow(typed, day_ref=day_field, last_day=today, shortcuts=shortcuts),
         *([ft.Text(problems["at"], color=ft.Colors.ERROR)] if "at" in problems else []),
+    ]
+
+
+def detail_fields(draft: Draft, problems: dict, available_tags: list[str], note_field) -> list[ft.Control]:
+    """Energy, sleep and anxiety, the emotion tags, and the note: every one optional."""
+    typed = draft.values
+
+    def toggle_tag(tag: str) -> None:
+        tags = typed["tags"]
+        draft.choose("tags", tuple(t for t in tags if t != tag) if tag in tags else (*tags, tag))
+
+    def pick_scale(name: str, value: int | None) -> None:
+        draft.choose("scales", {**typed["scales"], name: value})
+
+    return [
         *[
             scale_picker(label, typed["scales"][name], lambda v, name=name: pick_scale(name, v), problems.get(name))
             for name, label in SCALES
@@ -140,5 +155,3 @@ def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Cont
                      on_change=lambda e: typed.update(note=e.control.value)),
         *([ft.Text(problems["note"], color=ft.Colors.ERROR)] if "note" in problems else []),
     ]
-    return dialog_form(fields, problems, save, callbacks.closed, delete if original else None,
-                       draft=lambda: typed)
