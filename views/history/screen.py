@@ -1,5 +1,7 @@
 """History: trends, a calendar of moods, and every check-in by day, loaded a screenful at a time as you scroll."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import flet as ft
@@ -17,9 +19,9 @@ from storage.checkins.trends import (
 )
 from storage.days import today
 from storage.people.repository import PeopleRepository
-from views.checkins.editing import use_check_in_editing
+from views.checkins.editing import CheckInEditing, use_check_in_editing
 from views.checkins.tile import CheckInTile
-from views.context import use_tend
+from views.context import Tend, use_tend
 from views.guard import component
 from views.history.calendar import month_calendar
 from views.history.circle_notes import CircleNotes
@@ -86,33 +88,16 @@ def HistoryScreen() -> ft.Control:
     this_day = today(now, day_start)
     revision, set_revision = ft.use_state(0)
     span, set_span = ft.use_state(30)
-    shown_month, set_shown_month = ft.use_state((this_day.year, this_day.month))
-    opened_day, set_opened_day = ft.use_state(None)
-    shown, set_shown = ft.use_state(FIRST_ENTRIES)
     editing = use_check_in_editing(lambda: set_revision(lambda r: r + 1))
-
-    def entries(read):
-        """A month from a newer Tend, or a device that refuses a read, is told once; the screen shows the rest."""
-        return lambda: tend.read(read, [])
-
     recent = ft.use_memo(
-        entries(lambda: repository.between(this_day - timedelta(days=max(span, STREAK_SPAN) - 1), this_day)),
+        told(tend, lambda: repository.between(this_day - timedelta(days=max(span, STREAK_SPAN) - 1), this_day)),
         [revision, span, day_start],
     )
-    month_first = date(*shown_month, 1)
-    month_last = date(*shifted_month(*shown_month, 1), 1) - timedelta(days=1)
-    month_entries = ft.use_memo(entries(lambda: repository.between(month_first, month_last)), [revision, shown_month, day_start])
-    season = ft.use_memo(entries(lambda: repository.between(this_day - timedelta(days=LOOK_BACK - 1), this_day)),
+    season = ft.use_memo(told(tend, lambda: repository.between(this_day - timedelta(days=LOOK_BACK - 1), this_day)),
                          [revision, day_start])
-    contact_times = ft.use_memo(entries(lambda: [c.at for c in PeopleRepository(tend.store).contacts()]), [])
-    listed = ft.use_memo(entries(lambda: repository.newest(shown)), [revision, shown, day_start])
-    opened = ft.use_memo(entries(lambda: repository.on(opened_day) if opened_day else []), [revision, opened_day, day_start])
-    may_have_more = len(listed) == shown
-
-    def load_earlier() -> None:
-        if may_have_more:
-            set_shown(shown + MORE_ENTRIES)
-
+    contact_times = ft.use_memo(told(tend, lambda: [c.at for c in PeopleRepository(tend.store).contacts()]), [])
+    calendar = use_month_calendar(repository, day_start, revision, this_day, editing)
+    listed = use_listed_check_ins(repository, day_start, revision, editing)
     streak = (
         [ft.Text(checked_in_words(checked_in_days(recent, now, day_start, STREAK_SPAN))),
          ft.Text(low_day_words(days_since_low_day(season, now, day_start)))]
@@ -125,13 +110,43 @@ def HistoryScreen() -> ft.Control:
         show_selected_icon=False,
         on_change=lambda e: set_span(int(e.control.selected[0])),
     )
-    calendar_header = ft.Row(
-        [
-            icon_action(ft.Icons.CHEVRON_LEFT, "Previous month", lambda: set_shown_month(shifted_month(*shown_month, -1))),
-            ft.Text(f"{month_first:%B %Y}", theme_style=ft.TextThemeStyle.TITLE_SMALL),
-            icon_action(ft.Icons.CHEVRON_RIGHT, "Next month", lambda: set_shown_month(shifted_month(*shown_month, 1))),
-        ]
+    return screen(
+        "History",
+        *streak,
+        ft.FilledTonalButton("Add a past check-in", icon=ft.Icons.ADD, on_click=lambda: editing.open(None)),
+        *([editing.undo_card] if editing.undo_card else []),
+        section_title("Mood over time"),
+        span_picker,
+        mood_chart(mood_series(recent, now, day_start, span)),
+        section_title("Calendar"),
+        *calendar,
+        *([section_title("What helps"), ft.Text(what_helps_words(helps))] if helps else []),
+        CircleNotes(season, LOOK_BACK, bool(helps)),
+        section_title("All check-ins"),
+        *listed.controls,
+        on_near_end=listed.load_earlier,
     )
+
+
+def told(tend: Tend, read: Callable[[], list]) -> Callable[[], list]:
+    """`read` for a memo: a month from a newer Tend, or a device that refuses a read, is told once, and the screen
+    shows the rest."""
+    return lambda: tend.read(read, [])
+
+
+def use_month_calendar(repository: CheckInRepository, day_start: int, revision: int, this_day: date,
+                       editing: CheckInEditing) -> list[ft.Control]:
+    """The calendar's month, with Previous and Next, and the dialog of a day opened in it."""
+    tend = use_tend()
+    shown_month, set_shown_month = ft.use_state((this_day.year, this_day.month))
+    opened_day, set_opened_day = ft.use_state(None)
+    month_first = date(*shown_month, 1)
+    month_last = date(*shifted_month(*shown_month, 1), 1) - timedelta(days=1)
+    month_entries = ft.use_memo(told(tend, lambda: repository.between(month_first, month_last)),
+                                [revision, shown_month, day_start])
+    opened = ft.use_memo(told(tend, lambda: repository.on(opened_day) if opened_day else []),
+                         [revision, opened_day, day_start])
+
     def edit_from_day(check_in) -> None:
         set_opened_day(None)
         editing.open(check_in)
@@ -143,29 +158,42 @@ def HistoryScreen() -> ft.Control:
     ft.use_dialog(day_dialog(opened_day, opened, edit_from_day, lambda: set_opened_day(None),
                              add_on_day if opened_day and opened_day <= this_day else None)
                   if opened_day else None)
+    header = ft.Row(
+        [
+            icon_action(ft.Icons.CHEVRON_LEFT, "Previous month", lambda: set_shown_month(shifted_month(*shown_month, -1))),
+            ft.Text(f"{month_first:%B %Y}", theme_style=ft.TextThemeStyle.TITLE_SMALL),
+            icon_action(ft.Icons.CHEVRON_RIGHT, "Next month", lambda: set_shown_month(shifted_month(*shown_month, 1))),
+        ]
+    )
+    return [header, month_calendar(month_grid(*shown_month, daily_moods(month_entries, day_start)), opened_day,
+                                   set_opened_day)]
+
+
+@dataclass(frozen=True)
+class Listed:
+    controls: list[ft.Control]
+    load_earlier: Callable[[], None]
+    """Lists more of the earlier check-ins, while there may be some."""
+
+
+def use_listed_check_ins(repository: CheckInRepository, day_start: int, revision: int,
+                         editing: CheckInEditing) -> Listed:
+    """Every check-in by day, the newest FIRST_ENTRIES first and MORE_ENTRIES more at a time."""
+    tend = use_tend()
+    shown, set_shown = ft.use_state(FIRST_ENTRIES)
+    listed = ft.use_memo(told(tend, lambda: repository.newest(shown)), [revision, shown, day_start])
+    may_have_more = len(listed) == shown
+
+    def load_earlier() -> None:
+        if may_have_more:
+            set_shown(shown + MORE_ENTRIES)
+
     by_day = [
         control
         for day, entries in entries_by_day(listed, day_start)
         for control in (ft.Text(f"{day:%A %d %B %Y}", theme_style=ft.TextThemeStyle.LABEL_LARGE),
                         *[CheckInTile(entry, editing.open, key=entry.id) for entry in entries])
     ]
-    return screen(
-        "History",
-        *streak,
-        ft.FilledTonalButton("Add a past check-in", icon=ft.Icons.ADD, on_click=lambda: editing.open(None)),
-        *([editing.undo_card] if editing.undo_card else []),
-        section_title("Mood over time"),
-        span_picker,
-        mood_chart(mood_series(recent, now, day_start, span)),
-        section_title("Calendar"),
-        calendar_header,
-        month_calendar(month_grid(*shown_month, daily_moods(month_entries, day_start)), opened_day,
-                       set_opened_day),
-        *([section_title("What helps"), ft.Text(what_helps_words(helps))] if helps else []),
-        CircleNotes(season, LOOK_BACK, bool(helps)),
-        section_title("All check-ins"),
-        *(by_day or [ft.Text("Your check-ins will appear here, day by day.")]),
-        *([ft.TextButton("Show earlier check-ins", on_click=load_earlier)]
-          if may_have_more else []),
-        on_near_end=load_earlier,
-    )
+    return Listed([*(by_day or [ft.Text("Your check-ins will appear here, day by day.")]),
+                   *([ft.TextButton("Show earlier check-ins", on_click=load_earlier)] if may_have_more else [])],
+                  load_earlier)
