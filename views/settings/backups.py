@@ -5,13 +5,14 @@ buttons disabled and a word of progress while they take.
 """
 
 import math
+from collections.abc import Callable
 
 import flet as ft
 
 from storage.store.backups import BackupInfo, list_backups
 from views.context import use_tend
 from views.guard import component
-from views.kit.background import Say, progress_line, use_outcome, use_work, wrote_in_background
+from views.kit.background import Say, Work, progress_line, use_outcome, use_work, wrote_in_background
 from views.kit.dialog import dialog
 from views.kit.labelled import said_as
 from views.kit.screen import screen, section_title
@@ -45,49 +46,23 @@ def BackupsScreen() -> ft.Control:
     data_dir = tend.store.data_dir
     version, set_version = ft.use_state(0)  # bumped after each change, so the list is read again
     found = ft.use_memo(lambda: list_backups(data_dir) if data_dir else [], [version])
-    confirming, set_confirming = ft.use_state(None)
-    unanswered = ft.use_ref(None)  # the backup the open dialog asks about, until its first answer
     outcome, report = use_outcome(tend.tell)
     work = use_work(DATA_WORK)
+
+    def list_changed() -> None:
+        set_version(lambda seen: seen + 1)
 
     async def back_up(say: Say) -> None:
         now = tend.now()
         if await wrote_in_background(tend, lambda: tend.store.back_up_now(now)):
             report("Backed up just now. It is at the top of the list.")
-            set_version(lambda seen: seen + 1)
+            list_changed()
 
     async def back_up_now() -> None:
         report(None)
         await work.run("Backing up your data…", back_up)
 
-    def ask_to_restore(info: BackupInfo) -> None:
-        unanswered.current = info
-        set_confirming(info)
-
-    def cancel() -> None:
-        unanswered.current = None
-        set_confirming(None)
-
-    async def restore_confirmed() -> None:
-        info, unanswered.current = unanswered.current, None
-        set_confirming(None)
-        if info is None:  # a second tap on Restore, after the first one answered the dialog
-            return
-        report(None)
-
-        async def restoring(say: Say) -> None:
-            now = tend.now()
-            if not await wrote_in_background(tend, lambda: tend.store.restore_backup(info.path, now)):
-                return
-            follow_replaced_data(tend, reminding)
-            report(f"Restored the backup from {day_in_words(info)}: Tend now holds your data as it was then. "
-                   "What you had just before is kept as the backup marked “before a restore”, so you can undo "
-                   "this by restoring that one.")
-            set_version(lambda seen: seen + 1)
-
-        await work.run("Restoring your backup…", restoring)
-
-    ft.use_dialog(confirm_dialog(confirming, restore_confirmed, cancel) if confirming else None)
+    ask_to_restore = use_restoring(report, work, lambda: follow_replaced_data(tend, reminding), list_changed)
 
     if data_dir is None:
         return screen("Backups", ft.Text("Tend is keeping your data in memory only this time, so there are no "
@@ -104,6 +79,45 @@ def BackupsScreen() -> ft.Control:
         *([backup_row(info, ask_to_restore, work.busy) for info in found]
           or [ft.Text("No backups yet. Tend makes the first one the next time it starts, or tap Back up now.")]),
     )
+
+
+def use_restoring(report, work: Work, follow_replaced_data: Callable[[], None],
+                  list_changed: Callable[[], None]) -> Callable[[BackupInfo], None]:
+    """Restoring a backup, once the person has confirmed it in a dialog; answers what asks them about one. A second
+    tap on Restore, after the first one answered the dialog, restores nothing more."""
+    tend = use_tend()
+    confirming, set_confirming = ft.use_state(None)
+    unanswered = ft.use_ref(None)  # the backup the open dialog asks about, until its first answer
+
+    def ask_to_restore(info: BackupInfo) -> None:
+        unanswered.current = info
+        set_confirming(info)
+
+    def cancel() -> None:
+        unanswered.current = None
+        set_confirming(None)
+
+    async def restore_confirmed() -> None:
+        info, unanswered.current = unanswered.current, None
+        set_confirming(None)
+        if info is None:
+            return
+        report(None)
+
+        async def restoring(say: Say) -> None:
+            now = tend.now()
+            if not await wrote_in_background(tend, lambda: tend.store.restore_backup(info.path, now)):
+                return
+            follow_replaced_data()
+            report(f"Restored the backup from {day_in_words(info)}: Tend now holds your data as it was then. "
+                   "What you had just before is kept as the backup marked “before a restore”, so you can undo "
+                   "this by restoring that one.")
+            list_changed()
+
+        await work.run("Restoring your backup…", restoring)
+
+    ft.use_dialog(confirm_dialog(confirming, restore_confirmed, cancel) if confirming else None)
+    return ask_to_restore
 
 
 def backup_row(info: BackupInfo, on_restore, busy: bool) -> ft.Control:
