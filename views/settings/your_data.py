@@ -6,20 +6,12 @@ moment to write out or check, and no session should freeze meanwhile. A file ove
 the size the picker reports, before it is read.
 """
 
-import asyncio
-
 import flet as ft
 
-from storage.errors import StorageError
-from storage.your_data.checkins_csv import check_ins_csv, every_check_in
-from storage.your_data.exchange import ImportProblem, export_text
-from storage.your_data.imports import import_file, size_problem, too_big_to_import_again
-from storage.your_data.mood_names import MoodsToConfirm
 from views.context import use_tend
-from views.device.file_saving import save_file
-from views.device.picked_files import FileReader, NotRead
 from views.guard import component
-from views.kit.background import Say, progress_line, use_outcome, use_work
+from views.kit.background import progress_line, use_outcome, use_work
+from views.settings.data_files import export_jobs, use_importing
 from views.reminders.due import use_reminding
 from views.settings.data_replaced import follow_replaced_data
 from views.settings.mood_mapping import MoodMapping
@@ -27,7 +19,6 @@ from views.settings.mood_mapping import MoodMapping
 BACKUPS_ROUTE = "/settings/backups"
 DATA_WORK = "your-data"
 """Exports, imports, backups and restores: one at a time in a session, whichever screen starts them."""
-NOT_READ = "That file could not be read. Nothing was imported, so your data is as it was."
 
 
 @component
@@ -37,79 +28,8 @@ def YourData() -> ft.Control:
     page = ft.context.page
     outcome, report = use_outcome(tend.tell)  # (message, went wrong) after an import
     work = use_work(DATA_WORK)
-    asking, set_asking = ft.use_state(None)  # (file name, its bytes, MoodsToConfirm) while moods are asked
-
-    async def exported(make_text) -> bytes | None:
-        """The export's bytes, made in a worker thread; None (and the reason told) if a file can't be read."""
-        try:
-            return await asyncio.to_thread(lambda: make_text().encode("utf-8"))
-        except StorageError as error:
-            tend.tell(error.message)
-            return None
-
-    async def export_everything(say: Say) -> None:
-        now = tend.now()
-        data = await exported(lambda: export_text(tend.store, now))
-        if data is not None and await save_file(tend, "Save everything Tend holds",
-                                                f"tend-export-{now:%Y-%m-%d}.json", data):
-            too_big = too_big_to_import_again(len(data))
-            if too_big:
-                tend.tell(too_big)
-
-    async def export_check_ins(say: Say) -> None:
-        now = tend.now()
-        data = await exported(lambda: check_ins_csv(every_check_in(tend.store)))
-        if data is not None:
-            await save_file(tend, "Save your check-ins", f"tend-check-ins-{now:%Y-%m-%d}.csv", data)
-
-    async def import_a_file(say: Say) -> None:
-        reader = FileReader()
-        picked = await reader.pick("Choose a Tend export (.json) or a Daylio export (.csv) or backup (.daylio)",
-                                   ["json", "csv", "daylio"])
-        if picked is None:
-            return
-        report(None)
-        too_large = size_problem(picked.size)
-        if too_large:
-            report(too_large.message, True)
-            return
-        name = picked.name
-        say(f"Reading “{name}”…")
-        try:
-            data = await reader.read(picked, tend.store.data_dir,
-                                     lambda part: say(f"Reading “{name}”… {part:.0%}"))
-        except NotRead:
-            report(NOT_READ, True)
-            return
-        await import_data(say, name, data, None)
-
-    async def import_data(say: Say, name: str, data: bytes, moods: dict[str, int] | None) -> None:
-        """Check and import read bytes; a file whose mood names need the person's word asks first."""
-        say(f"Checking and importing “{name}”…")
-        try:
-            imported = await asyncio.to_thread(import_file, tend.store, name, data, tend.now(),
-                                               lambda naive: naive.replace(tzinfo=tend.zone), moods)
-        except MoodsToConfirm as question:
-            set_asking((name, data, question))
-            return
-        except ImportProblem as problem:
-            report(problem.message, True)
-            return
-        except StorageError as error:
-            report(error.message, True)
-            return
-        follow_replaced_data(tend, reminding)
-        report(f"Imported “{name}”. {imported.summary} Today and History show the imported check-ins.")
-
-    def confirm_moods(moods: dict[str, int]) -> None:
-        name, data, _ = asking
-        set_asking(None)
-        page.run_task(work.run, f"Checking and importing “{name}”…",
-                      lambda say: import_data(say, name, data, moods))
-
-    def cancel_moods() -> None:
-        set_asking(None)
-        report("Nothing was imported, so your data is as it was.")
+    exports = export_jobs(tend)
+    importing = use_importing(report, work, lambda: follow_replaced_data(tend, reminding))
 
     def start(words: str, job):
         async def handler() -> None:
@@ -124,9 +44,9 @@ def YourData() -> ft.Control:
             ft.Row(
                 [
                     ft.FilledTonalButton("Export everything", icon=ft.Icons.DOWNLOAD, disabled=work.busy,
-                                         on_click=start("Preparing your export…", export_everything)),
+                                         on_click=start("Preparing your export…", exports.everything)),
                     ft.TextButton("Export check-ins as CSV", icon=ft.Icons.TABLE_VIEW_OUTLINED, disabled=work.busy,
-                                  on_click=start("Preparing your check-ins…", export_check_ins)),
+                                  on_click=start("Preparing your check-ins…", exports.check_ins)),
                 ],
                 wrap=True,
             ),
@@ -135,12 +55,13 @@ def YourData() -> ft.Control:
             ft.Row(
                 [
                     ft.FilledTonalButton("Import", icon=ft.Icons.UPLOAD_FILE, disabled=work.busy,
-                                         on_click=start("Waiting for a file…", import_a_file)),
+                                         on_click=start("Waiting for a file…", importing.pick_and_import)),
                     ft.TextButton("Backups", icon=ft.Icons.HISTORY, on_click=lambda: page.navigate(BACKUPS_ROUTE)),
                 ],
                 wrap=True,
             ),
-            *([MoodMapping(asking[0], asking[2].names, confirm_moods, cancel_moods)] if asking else []),
+            *([MoodMapping(importing.asking[0], importing.asking[2].names, importing.confirm_moods,
+                           importing.cancel_moods)] if importing.asking else []),
             *([progress_line(work.words)] if work.words else []),
             *([outcome_text(*outcome)] if outcome else []),
         ],
