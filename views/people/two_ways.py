@@ -4,6 +4,9 @@ support going both ways in words, and "I was there for them" with check-on remin
 Quiet lines only: no numbers, no colours, nothing that reads as a verdict on anyone.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 import flet as ft
 
 from storage.people.feelings import usual_feeling_words
@@ -43,9 +46,6 @@ def TwoWays(person: Person) -> ft.Control:
     tend = use_tend()
     reminding = use_reminding()  # read this person's again when a contact is logged or a reminder done
     revision, set_revision = ft.use_state(0)
-    open_, set_open = ft.use_state(False)
-    logged, set_logged = ft.use_state(None)
-    taps = use_tap_gate()
     last_contact = reminding.last_contacts.get(person.id)
 
     def read():
@@ -60,18 +60,62 @@ def TwoWays(person: Person) -> ft.Control:
         set_revision(lambda n: n + 1)
         reminding.refresh()  # a check-on reminder is due or not, like any other
 
+    giving = use_giving(person, changed)
+    ft.use_dialog(_giving_dialog(person, check_on, giving.give, giving.check_every, giving.stop, giving.close)
+                  if giving.open else None)
+    return ft.Column(
+        [
+            *[ft.Text(line, theme_style=ft.TextThemeStyle.BODY_SMALL)
+              for line in lines_about(person, contacts, given, check_on, now) if line],
+            said_as(ft.TextButton, "I was there for them", f"I was there for {person.name}",
+                    icon=ft.Icons.VOLUNTEER_ACTIVISM_OUTLINED, on_click=giving.show),
+            *([notice_card(f"Noted: you were there for {person.name}.", [ft.TextButton("Undo", on_click=giving.undo)])]
+              if giving.logged else []),
+        ],
+        spacing=4,
+        tight=True,
+    )
+
+
+def lines_about(person: Person, contacts, given, check_on, now) -> list[str | None]:
+    """How time with them usually feels, support both ways, the last support given and a check-on reminder, each
+    None when there is nothing to say yet."""
+    return [
+        usual_feeling_words(((contact.at, contact.felt) for contact in contacts), now),
+        both_ways_words(person.name, (record.at for record in given), (contact.at for contact in contacts), now),
+        last_given_words(list(given), now),
+        f"Reminding you to check on them {check_on_words(check_on.every_days)}" if check_on else None,
+    ]
+
+
+@dataclass(frozen=True)
+class Giving:
+    open: bool
+    """Whether the "I was there for them" dialog is open."""
+    show: Callable[[], None]
+    close: Callable[[], None]
+    logged: object
+    """The support just noted, while its Undo shows; else None."""
+    give: Callable[[Given], None]
+    undo: Callable[[], None]
+    check_every: Callable[[int], None]
+    stop: Callable[[], None]
+
+
+def use_giving(person: Person, changed: Callable[[], None]) -> Giving:
+    """Noting support you gave someone (with Undo) and reminding you to check on them; `changed` after each."""
+    tend = use_tend()
+    open_, set_open = ft.use_state(False)
+    logged, set_logged = ft.use_state(None)
+    taps = use_tap_gate()
+
     def give(kind: Given) -> None:
         set_open(False)
         if not taps.accepts(("given", person.id)):
             return
-        record = None
-
-        def write():
-            nonlocal record
-            record = log_given(tend.store, person.id, kind, tend.now())
-
-        if tend.wrote(write):
-            set_logged(record)
+        noted = []
+        if tend.wrote(lambda: noted.append(log_given(tend.store, person.id, kind, tend.now()))):
+            set_logged(noted[0])
             changed()
 
     def undo() -> None:
@@ -95,25 +139,7 @@ def TwoWays(person: Person) -> ft.Control:
         if tend.wrote(lambda: stop_checking_on(tend.store, person.id)):
             changed()
 
-    ft.use_dialog(_giving_dialog(person, check_on, give, check_every, stop, lambda: set_open(False))
-                  if open_ else None)
-    lines = [
-        usual_feeling_words(((contact.at, contact.felt) for contact in contacts), now),
-        both_ways_words(person.name, (record.at for record in given), (contact.at for contact in contacts), now),
-        last_given_words(list(given), now),
-        f"Reminding you to check on them {check_on_words(check_on.every_days)}" if check_on else None,
-    ]
-    return ft.Column(
-        [
-            *[ft.Text(line, theme_style=ft.TextThemeStyle.BODY_SMALL) for line in lines if line],
-            said_as(ft.TextButton, "I was there for them", f"I was there for {person.name}",
-                    icon=ft.Icons.VOLUNTEER_ACTIVISM_OUTLINED, on_click=lambda: set_open(True)),
-            *([notice_card(f"Noted: you were there for {person.name}.", [ft.TextButton("Undo", on_click=undo)])]
-              if logged else []),
-        ],
-        spacing=4,
-        tight=True,
-    )
+    return Giving(open_, lambda: set_open(True), lambda: set_open(False), logged, give, undo, check_every, stop)
 
 
 def _giving_dialog(person: Person, check_on, give, check_every, stop, close) -> ft.AlertDialog:
