@@ -26,8 +26,11 @@ FEATURE_DOORS = {
     "views.checkins.editing": ("the check-in editor dialog, opened from every screen that lists or logs check-ins",
                                {"help", "history", "messages", "people", "reminders", "support_card", "today"}),
     "views.checkins.tile": ("one check-in row, the same on Today and in History", {"history", "today"}),
-    "views.reminders.due": ("the reminding hook (what is due, your people, refresh); issue 15 item 3 splits it",
-                            {"circle", "help", "messages", "people", "settings", "today", "welcome"}),
+    "views.reminders.due": ("what is due now and its actions (done, snooze, read again), on People and Today, and "
+                            "read again after an import or a restore", {"people", "settings", "today"}),
+    "views.people.your_people": ("your people and their last contacts, logging a contact and reading them again, "
+                                 "wherever people are shown or added",
+                                 {"circle", "help", "messages", "reminders", "settings", "today", "welcome"}),
     "views.messages.picker": ("ready-made messages ('Ask for help', 'Send a message') wherever a person can be reached,"
                               " and managing them from Settings", {"people", "reminders", "settings", "today"}),
     "views.reminders.due_items": ("what is due now, listed on Today as on Reminders", {"today"}),
@@ -172,4 +175,4 @@ def test_the_reader_sees_every_kind_of_import():
     """The rules are only as good as the reading: `from package import module` counts as the module."""
     assert "views.reminders.snooze" in IMPORTS["views.reminders.due"]
     assert "storage.prompts" in IMPORTS["views.welcome.screen"]
-    assert "views.device.phone_notifications" in IMPORTS["views.reminders.due"]
+    assert "views.device.phone_notifications" in IMPORTS["views.reminders.notifications"]

@@ -21,8 +21,10 @@ from views.kit.dialog import dialog
 from views.kit.notice import notice_banner
 from views.lock.screen import LockGate
 from views.navigation import WIDE_LAYOUT_MIN_WIDTH, navigation_bar, navigation_rail, place_index
-from views.reminders.due import RemindingContext, describe, use_reminding, use_reminding_service
+from views.people.your_people import provide_people, use_people_service
+from views.reminders.due import describe, provide_due, use_due, use_due_actions, use_due_service
 from views.reminders.due_items import DueBanner
+from views.reminders.notifications import NotificationsContext, use_notifications_service
 from views.today.screen import TodayScreen
 from views.welcome.screen import Welcome
 
@@ -158,8 +160,13 @@ LATER_SCREENS = {
 
 @component
 def WithReminders(content) -> ft.Control:
-    """Keeps what is due current for every screen, the banner and the reminders screen alike."""
-    return RemindingContext(use_reminding_service(), content)
+    """Keeps your people, what is due and the phone's notifications current for every screen, each in its own
+    context (views.people.your_people, views.reminders.due, views.reminders.notifications)."""
+    people, people_actions = use_people_service()
+    due, due_actions = use_due_service(people, people_actions)
+    notifications = use_notifications_service(due)
+    return provide_people(people, people_actions, lambda: provide_due(
+        due, due_actions, lambda: NotificationsContext(notifications, content)))
 
 
 def failed_view() -> ft.View:
@@ -174,19 +181,8 @@ def Shell() -> ft.View:
     page = ft.context.page
     tend = use_tend()
     outlet = ft.use_route_outlet()
-    acknowledged, set_acknowledged = ft.use_state(0)
-    known, set_known = ft.use_state(0)
-    # A file repaired at start, or when a screen first opens an older month, is told about until acknowledged;
-    # the effect runs after the screens below have rendered, so it sees what their reading repaired.
-    ft.use_effect(lambda: set_known(len(tend.store.recovery_notes)))
-    notes = tend.store.recovery_notes[acknowledged:known]
-    ft.use_dialog(repair_dialog(notes, lambda: set_acknowledged(acknowledged + len(notes))) if notes else None)
-    width, set_width = ft.use_state(page.width or 0)
-
-    def follow_window_size() -> None:
-        page.on_resize = lambda e: set_width(e.width)
-
-    ft.use_effect(follow_window_size, [])
+    use_repair_notes(tend)
+    width = use_window_width(page)
     welcoming, set_welcoming = ft.use_state(lambda: needs_welcome(tend.store))
     location = ft.use_route_location()
     selected = place_index(location)
@@ -195,21 +191,7 @@ def Shell() -> ft.View:
     shown = Welcome(lambda: set_welcoming(False)) if welcoming else outlet
     if tend.failed_route == page.route:
         shown = error_card()
-    content = ft.Column(
-        [
-            DueBanner(),
-            MissedReminders(),
-            ft.Container(content=shown, expand=True, padding=ft.Padding.symmetric(horizontal=16, vertical=8)),
-        ],
-        spacing=0,
-        expand=True,
-    )
-    content = ft.Column(
-        # The app lock covers every screen, never the navigation, Get help now or a message Tend has to tell.
-        [notice_banner(tend.notice, tend.read_notice), LockGate(content)],
-        spacing=0,
-        expand=True,
-    )
+    content = screen_area(tend, shown)
     return ft.View(
         route="/",
         can_pop=False,
@@ -236,17 +218,57 @@ def Shell() -> ft.View:
     )
 
 
+def use_repair_notes(tend: Tend) -> None:
+    """A file repaired at start, or when a screen first opens an older month, is told about until acknowledged;
+    the effect runs after the screens below have rendered, so it sees what their reading repaired."""
+    acknowledged, set_acknowledged = ft.use_state(0)
+    known, set_known = ft.use_state(0)
+    ft.use_effect(lambda: set_known(len(tend.store.recovery_notes)))
+    notes = tend.store.recovery_notes[acknowledged:known]
+    ft.use_dialog(repair_dialog(notes, lambda: set_acknowledged(acknowledged + len(notes))) if notes else None)
+
+
+def use_window_width(page: ft.Page) -> float:
+    """The window's width, followed as it is resized."""
+    width, set_width = ft.use_state(page.width or 0)
+
+    def follow_window_size() -> None:
+        page.on_resize = lambda e: set_width(e.width)
+
+    ft.use_effect(follow_window_size, [])
+    return width
+
+
+def screen_area(tend: Tend, shown: ft.Control) -> ft.Control:
+    """The banner of what is due, what was missed, and the screen; behind the app lock, below a message."""
+    content = ft.Column(
+        [
+            DueBanner(),
+            MissedReminders(),
+            ft.Container(content=shown, expand=True, padding=ft.Padding.symmetric(horizontal=16, vertical=8)),
+        ],
+        spacing=0,
+        expand=True,
+    )
+    return ft.Column(
+        # The app lock covers every screen, never the navigation, Get help now or a message Tend has to tell.
+        [notice_banner(tend.notice, tend.read_notice), LockGate(content)],
+        spacing=0,
+        expand=True,
+    )
+
+
 @component
 def MissedReminders() -> ft.Control:
     """Reminders that rang while Tend was closed, told once, calmly; inside the lock, like every screen."""
-    reminding = use_reminding()
-    missed = reminding.missed
+    missed = use_due().missed
+    seen_missed = use_due_actions().seen_missed
     ft.use_dialog(dialog(
         "While Tend was closed",
         ft.Column([ft.Text(f"{describe(item)}, {item.at:%A %H:%M}") for item in missed], tight=True,
                   scroll=ft.ScrollMode.AUTO),
-        [ft.FilledButton("OK", on_click=reminding.seen_missed)],
-        on_dismiss=reminding.seen_missed,
+        [ft.FilledButton("OK", on_click=seen_missed)],
+        on_dismiss=seen_missed,
     ) if missed else None)
     return ft.Container(visible=False)
 

@@ -19,7 +19,7 @@ from views.guard import component
 from views.kit.labelled import said_as
 from views.kit.screen import READABLE_WIDTH, screen, section_title
 from views.navigation import WIDE_LAYOUT_MIN_WIDTH
-from views.reminders.due import use_reminding
+from views.people.your_people import use_people, use_people_actions
 
 LARGEST_PICTURE = 520
 SMALLEST_LABELLED = 440
@@ -83,17 +83,18 @@ def gap_card(gap: Gap, think) -> ft.Control:
 def CircleScreen() -> ft.Control:
     tend = use_tend()
     page = ft.context.page
-    reminding = use_reminding()  # your people and their last contacts, read again after every change
+    your_people = use_people()  # your people and their last contacts, read again after every change
+    read_people_again = use_people_actions().read_again
     thinking, set_thinking = ft.use_state(None)  # the gap whose question is open
     added, set_added = ft.use_state(None)
 
     def was_added(person) -> None:
         set_thinking(None)
         set_added(person)
-        reminding.refresh()
+        read_people_again()
 
     ft.use_dialog(think_of_someone_dialog(thinking, was_added, lambda: set_thinking(None)) if thinking else None)
-    circle = circle_of(reminding.people.values(), reminding.last_contacts, tend.now())
+    circle = circle_of(your_people.people.values(), your_people.last_contacts, tend.now())
     covered = [ft.Semantics(container=True, content=ft.Row(  # one stop per kind for a screen reader
         [ft.Icon(KIND_ICONS[c.support], color=ft.Colors.ON_SURFACE_VARIANT), ft.Text(covered_in_words(c), expand=True)],
         vertical_alignment=ft.CrossAxisAlignment.START)) for c in circle.covered]

@@ -14,7 +14,7 @@ from views.help.crisis_lines import CountryPicker, crisis_help, fallback_control
 from views.people.card import reach_buttons
 from views.people.editor import PersonCallbacks, person_dialog
 from views.people.reaching_out import address_for, link_for, open_contact_link
-from views.reminders.due import use_reminding
+from views.people.your_people import use_people, use_people_actions
 
 SAFETY_PLAN_ROUTE = "/people/safety-plan"
 
@@ -34,7 +34,8 @@ def GetHelpButton() -> ft.Control:
     GetHelpInDialog)."""
     tend = use_tend()
     page = ft.context.page
-    reminding = use_reminding()
+    your_people = use_people()
+    read_people_again = use_people_actions().read_again
     showing, set_showing = ft.use_state(None)  # None, "help", "plan" (read-only) or "add" (a line you trust)
 
     def open_plan() -> None:
@@ -49,15 +50,15 @@ def GetHelpButton() -> ft.Control:
         page.navigate(SAFETY_PLAN_ROUTE)
 
     def line_added(_person) -> None:
-        reminding.refresh()
+        read_people_again()
         set_showing("help")
 
     close = lambda: set_showing(None)  # noqa: E731
     dialog = None
     if showing == "help":
-        dialog = help_dialog(tend, reminding.people.values(), open_plan, lambda: set_showing("add"), close)
+        dialog = help_dialog(tend, your_people.people.values(), open_plan, lambda: set_showing("add"), close)
     elif showing == "plan":
-        dialog = plan_dialog(tend, reminding.people, edit_plan, lambda: set_showing("help"), close)
+        dialog = plan_dialog(tend, your_people.people, edit_plan, lambda: set_showing("help"), close)
     elif showing == "add":
         dialog = person_dialog(None, PersonCallbacks(saved=line_added, deleted=lambda _: None,
                                                      closed=lambda: set_showing("help")),
@@ -71,9 +72,9 @@ def GetHelpInDialog(back: str, on_back) -> ft.Control:
     """Get help now inside any dialog (see views.kit.dialog), in place of what the dialog shows until `on_back`:
     the numbers, your own crisis contacts and your plan to read, nothing that would close the dialog."""
     tend = use_tend()
-    reminding = use_reminding()
+    your_people = use_people()
     reading_plan, set_reading_plan = ft.use_state(False)
-    plan = plan_lines(tend, reminding.people) if reading_plan else [
+    plan = plan_lines(tend, your_people.people) if reading_plan else [
         ft.TextButton("Read my safety plan", icon=ft.Icons.HEALTH_AND_SAFETY_OUTLINED,
                       on_click=lambda: set_reading_plan(True))] if plan_readable_here(tend) else []
     return ft.Column(
@@ -82,7 +83,7 @@ def GetHelpInDialog(back: str, on_back) -> ft.Control:
                     ft.FilledTonalButton(back, icon=ft.Icons.ARROW_BACK, on_click=on_back)]),
             *crisis_help(tend),
             CountryPicker(),
-            *own_lines_controls(tend, reminding.people.values()),
+            *own_lines_controls(tend, your_people.people.values()),
             *plan,
             *fallback_controls(tend),
         ],

@@ -11,7 +11,7 @@ from views.guard import component
 from views.help.plan_editing import PlanEditing, use_plan_editing
 from views.kit.labelled import labelled_group
 from views.kit.screen import screen, section_title
-from views.reminders.due import use_reminding
+from views.people.your_people import use_people
 
 EXPORT_NAME = "my-safety-plan.txt"
 
@@ -29,7 +29,7 @@ def changed_elsewhere_card(keep_mine, show_newer) -> ft.Control:
 @component
 def SafetyPlanScreen() -> ft.Control:
     tend = use_tend()
-    people = list(use_reminding().people.values())
+    people = list(use_people().people.values())
     editing = use_plan_editing()
 
     async def export() -> None:

@@ -21,7 +21,7 @@ from views.kit.dialog import dialog
 from views.kit.labelled import said_as
 from views.kit.taps import use_tap_gate
 from views.messages.composer import MessageComposer
-from views.reminders.due import use_reminding
+from views.people.your_people import use_people_actions
 
 ASK_ICON = ft.Icons.CHAT_OUTLINED
 
@@ -48,7 +48,7 @@ def names_in_words(people: Sequence[Person]) -> str:
 def use_messaging(day: DayKind | None = None) -> Messaging:
     """`day`: how hard a day it is, so the messages written for one like it come first."""
     tend = use_tend()
-    reminding = use_reminding()
+    people_actions = use_people_actions()
     asking, set_asking = ft.use_state(None)  # (people, kind) while the picker is open
     logged, set_logged = ft.use_state(None)  # (people, contacts) after a message went
     taps = use_tap_gate()
@@ -61,14 +61,14 @@ def use_messaging(day: DayKind | None = None) -> Messaging:
 
         def write() -> None:
             for person, way in reached:
-                contacts.append(reminding.log_contact(person, way))
+                contacts.append(people_actions.log_contact(person, way))
 
         tend.wrote(write)
         if contacts:  # those written before a refusal stay logged, and Undo can take them back
             set_logged((tuple(person for person, _ in reached[:len(contacts)]), tuple(contacts)))
 
     def forget(contacts) -> None:
-        if taps.accepts("forget") and tend.wrote(lambda: [reminding.forget_contact(c) for c in contacts]):
+        if taps.accepts("forget") and tend.wrote(lambda: [people_actions.forget_contact(c) for c in contacts]):
             set_logged(None)
 
     def close() -> None:

@@ -20,7 +20,7 @@ from views.kit.labelled import said_as
 from views.kit.taps import use_tap_gate
 from views.people.felt_question import felt_picker
 from views.people.gatherings import is_gathering, last_contact_words, logged_words, went_dialog
-from views.reminders.due import use_reminding
+from views.people.your_people import use_people, use_people_actions
 
 HAND_LOGGED_WAYS = ((Way.CALL, "A call"), (Way.TEXT, "A message"), (Way.EMAIL, "An email"),
                     (Way.IN_PERSON, "In person"), (Way.OTHER, "Another way"))
@@ -61,7 +61,8 @@ async def open_contact_link(tend: Tend, url: str, fallback: str) -> bool:
 
 def use_reaching_out() -> ReachingOut:
     tend = use_tend()
-    reminding = use_reminding()  # a logged contact changes who is due, and "last reached out" on every screen
+    people_actions = use_people_actions()  # a logged contact changes who is due, and "last reached out" everywhere
+    last_contacts = use_people().last_contacts
     asking, set_asking = ft.use_state(None)  # (person, way or None): None asks how, a way asks "did you reach them?"
     logged, set_logged = ft.use_state(None)
     felt, set_felt = ft.use_state(None)  # "How do you feel after?", asked in the same dialog, never required
@@ -79,13 +80,13 @@ def use_reaching_out() -> ReachingOut:
 
         def write():
             nonlocal contact
-            contact = reminding.log_contact(person, way, felt)
+            contact = people_actions.log_contact(person, way, felt)
 
         if tend.wrote(write):
             set_logged((person, contact))
 
     def forget(contact) -> None:
-        if taps.accepts(("forget", contact.id)) and tend.wrote(lambda: reminding.forget_contact(contact)):
+        if taps.accepts(("forget", contact.id)) and tend.wrote(lambda: people_actions.forget_contact(contact)):
             set_logged(None)
 
     async def reach(person: Person, way: Way) -> None:
@@ -104,7 +105,7 @@ def use_reaching_out() -> ReachingOut:
         person, contact = logged
         notice = _logged_notice(person, lambda: forget(contact), contact.id)
     return ReachingOut(reach, lambda person: ask((person, Way.IN_PERSON if is_gathering(person) else None)),
-                       reminding.last_contacts, notice)
+                       last_contacts, notice)
 
 
 def last_reached_words(person: Person, last_contacts: dict[str, datetime], now: datetime) -> str:

@@ -18,7 +18,7 @@ from views.people.deletion_undo import use_deletion_undo
 from views.people.editor import PersonCallbacks, person_dialog
 from views.people.gatherings import gatherings_section, is_gathering
 from views.people.reaching_out import last_reached_words, use_reaching_out
-from views.reminders.due import use_reminding
+from views.people.your_people import use_people, use_people_actions
 from views.support_card.screen import SUPPORT_CARD_ROUTE
 
 
@@ -38,20 +38,20 @@ def need_picker(need: Support | None, on_pick, with_anyone: bool = True) -> ft.C
 def PeopleScreen() -> ft.Control:
     tend = use_tend()
     page = ft.context.page
-    reminding = use_reminding()  # holds everyone, by name, and is read again after every change
-    people = list(reminding.people.values())
+    read_people_again = use_people_actions().read_again  # after every change here
+    people = list(use_people().people.values())
     need, set_need = ft.use_state(None)
     editing, set_editing = ft.use_state(None)  # (person or None,) while the form is open
     hidden_log, set_hidden_log = ft.use_state(None)  # the logged contact whose Undo a later deletion replaced
-    deletion = use_deletion_undo(reminding.refresh)
+    deletion = use_deletion_undo(read_people_again)
     added, set_added = ft.use_state(0)
     reaching = use_reaching_out()
     messaging = use_messaging()
-    start_import = use_contacts_import(lambda count: (set_added(count), reminding.refresh()))
+    start_import = use_contacts_import(lambda count: (set_added(count), read_people_again()))
 
     def changed() -> None:
         set_editing(None)
-        reminding.refresh()
+        read_people_again()
 
     logged_notice = reaching.notice if reaching.notice and reaching.notice.key != hidden_log else None
 

@@ -30,7 +30,8 @@ from views.guard import component
 from views.kit.dialog import dialog
 from views.kit.labelled import said_as
 from views.kit.taps import use_tap_gate
-from views.reminders.due import use_reminding
+from views.people.your_people import use_people
+from views.reminders.due import use_due, use_due_actions
 
 CHECK_ON_CHOICES = ((2, "Every 2 days"), (3, "Every 3 days"), (7, "Every week"))
 NOTHING_KNOWN = ((), (), None)
@@ -44,21 +45,22 @@ def check_on_words(every_days: int) -> str:
 def TwoWays(person: Person) -> ft.Control:
     """The lines and the "I was there for them" button under a person's card."""
     tend = use_tend()
-    reminding = use_reminding()  # read this person's again when a contact is logged or a reminder done
+    due = use_due()  # read this person's again when a contact is logged or a reminder done
+    read_due_again = use_due_actions().read_again
     revision, set_revision = ft.use_state(0)
-    last_contact = reminding.last_contacts.get(person.id)
+    last_contact = use_people().last_contacts.get(person.id)
 
     def read():
         contacts = [contact for contact in PeopleRepository(tend.store).contacts() if contact.person_id == person.id]
         return tuple(contacts), tuple(support_given(tend.store, person.id)), checking_on(tend.store, person.id)
 
     contacts, given, check_on = ft.use_memo(lambda: tend.read(read, NOTHING_KNOWN),
-                                            [person.id, last_contact, revision, reminding.due])
+                                            [person.id, last_contact, revision, due.due])
     now = tend.now()
 
     def changed() -> None:
         set_revision(lambda n: n + 1)
-        reminding.refresh()  # a check-on reminder is due or not, like any other
+        read_due_again()  # a check-on reminder is due or not, like any other
 
     giving = use_giving(person, changed)
     ft.use_dialog(_giving_dialog(person, check_on, giving.give, giving.check_every, giving.stop, giving.close)

@@ -1,12 +1,15 @@
-"""What is due now, kept current while Tend is open, and the actions on it, shared by the banner, Today, People and
-Reminders through Flet's context (with the people and their last contacts, so every screen shows the same).
+"""What is due now, kept current while Tend is open, and the actions on it (done, snooze), shared by the banner,
+Today, People and Reminders through Flet's context.
 
 A timer looks again every few seconds, so a reminder that comes due while the app is open is noticed without
-anyone tapping anything. Every rule (what is due, snooze, done) is a storage function given `now`.
+anyone tapping anything. Every rule (what is due, snooze, done) is a storage function given `now`. What is due is
+an observable object that stays the same for the session: a look that finds something new draws again only the
+components that read it, and the actions live apart from it.
 
 While nothing rings, a look writes nothing and reads no more than it must: "last seen" (where what is told as
 missed at the next start begins) is noted only when something rang since the last note
-(`storage.reminders.actions.note_looked_at`), and the last contacts stay in memory, updated as contacts are logged.
+(`storage.reminders.actions.note_looked_at`); the people and their last contacts come from views.people.your_people,
+and what is due is looked at again whenever they change.
 """
 
 import asyncio
@@ -14,72 +17,82 @@ import logging
 import os
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Awaitable, Callable
+from typing import Callable
 
 import flet as ft
 
-from storage import prompts
 from storage.checkins.repository import CheckInRepository
 from storage.days import day_of, today
 from storage.people.giving import done_with_reminder
-from storage.people.meetings import went_to_meeting
-from storage.people.model import Contact, Person, Way
-from storage.people.repository import PeopleRepository
+from storage.people.model import Person
 from storage.records import parse_stamp
 from storage.reminders.actions import missed_while_closed, note_looked_at, snooze, snooze_person
 from storage.reminders.keep_in_touch import Overdue, TouchPlan, overdue
-from storage.reminders.model import ReminderKind
+from storage.reminders.model import Reminder, ReminderKind
 from storage.reminders.repository import ReminderRepository
 from storage.reminders.rules import Due, due_now, snooze_ends_at
 from views.context import Tend, use_tend
-from views.device import phone_notifications
 from views.kit.taps import use_tap_gate
+from views.people.your_people import PeopleActions, YourPeople
 from views.reminders.snooze import snooze_dialog
 
 CHECK_EVERY_VARIABLE = "TEND_REMINDER_CHECK_SECONDS"
 CHECK_EVERY_SECONDS = 20.0
-NOTHING_DUE = ((), (), {}, {})
+NOTHING_DUE = ((), (), ())
 """What the screens show when what is due can't be read: nothing, rather than a screen that fails."""
 
 log = logging.getLogger("tend.reminders")
 
 
-@dataclass(frozen=True)
-class Reminding:
+@ft.observable
+@dataclass(eq=False)  # one object for the session, told apart by identity
+class DueNow:
     due: tuple[Due, ...]
     overdue: tuple[Overdue, ...]
-    people: dict[str, Person]
-    last_contacts: dict[str, datetime]
-    """Each person's latest contact: one reading for every screen, kept in memory and updated as contacts are
-    logged (the contacts file only grows; the timer doesn't read it again)."""
-    missed: tuple[Due, ...]
+    reminders: tuple[Reminder, ...]
+    """Every reminder as last read: the Reminders screen lists them, phone notifications are scheduled from them."""
+    missed: tuple[Due, ...] = ()
     """What rang while Tend was closed, shown once when it opens."""
+
+    def show(self, due: tuple[Due, ...], overdue_: tuple[Overdue, ...], reminders: tuple[Reminder, ...]) -> None:
+        """Takes a new look; the readers are drawn again (once) only if it differs from the one they show."""
+        if (due, overdue_, reminders) != (self.due, self.overdue, self.reminders):
+            for name, value in (("due", due), ("overdue", overdue_), ("reminders", reminders)):
+                object.__setattr__(self, name, value)
+            self.notify()
+
+
+@dataclass(frozen=True)
+class DueActions:
     done: Callable[[Due], None]
     """Done with the item's occurrence; acts on the stored reminder by id, so a banner drawn earlier can't save an
     old copy over a newer snooze or edit, and a second tap changes nothing."""
     ask_snooze: Callable[[Due | Overdue], None]
     """Ask how long to snooze a reminder or a person (10 minutes, 1 hour, tomorrow morning, or a chosen time)."""
     seen_missed: Callable[[], None]
-    refresh: Callable[[], None]
-    """Read everything again and look (after a check-in, a change to people or reminders, an import or a restore)."""
-    log_contact: Callable[..., Contact]
-    """Log that you reached someone (person, way, and how you felt after or None), and look again; raises
-    StorageError if the device refuses."""
-    forget_contact: Callable[[Contact], bool]
-    """Undo a logged contact, and look again; raises StorageError if the device refuses."""
-    notifications: str
-    """Whether the phone's own notifications remind too, in words for the Reminders screen."""
-    allow_notifications: Callable[[], Awaitable[None]] | None
-    """Asks the phone's permission, when it has notifications and hasn't been asked yet."""
+    read_again: Callable[[], None]
+    """Reminders or check-ins changed (a check-in, a reminder saved or deleted, an import, a restore): look again."""
 
 
-RemindingContext: ft.ContextProvider["Reminding | None"] = ft.create_context(None)
+DueContext: ft.ContextProvider["DueNow | None"] = ft.create_context(None)
+DueActionsContext: ft.ContextProvider["DueActions | None"] = ft.create_context(None)
 
 
-def use_reminding() -> Reminding:
-    reminding = ft.use_context(RemindingContext)
-    assert reminding is not None, "screens are rendered inside Shell, which provides RemindingContext"
-    return reminding
+def use_due() -> DueNow:
+    """What is due now; the component is drawn again when that changes."""
+    due = ft.use_context(DueContext)
+    assert due is not None, "screens are rendered inside WithReminders, which provides DueContext"
+    return due
+
+
+def use_due_actions() -> DueActions:
+    actions = ft.use_context(DueActionsContext)
+    assert actions is not None, "screens are rendered inside WithReminders, which provides DueActionsContext"
+    return actions
+
+
+def provide_due(due: DueNow, actions: DueActions, content: Callable[[], ft.Control]) -> ft.Control:
+    return DueContext(due, lambda: DueActionsContext(actions, content))
 
 
 def checked_in_days(tend: Tend, now: datetime) -> set[date]:
@@ -111,111 +124,85 @@ async def look_regularly(look: Callable[[], None], interval: Callable[[], float]
             log.exception("Looking at what is due failed; looking again in %.0f s", interval())
 
 
-def use_reminding_service() -> Reminding:
-    """Called once, above the router (WithReminders in views/app.py): owns the timer and the state every screen
-    reads."""
+def use_due_service(people: YourPeople, people_actions: PeopleActions) -> tuple[DueNow, DueActions]:
+    """Called once, above the router (WithReminders in views/app.py): owns the timer and what every screen reads."""
     tend = use_tend()
-    page = ft.context.page
-    changes, set_changes = ft.use_state(0)
-    missed, set_missed = ft.use_state(())
-    phone, set_phone = ft.use_state((None, phone_notifications.UNAVAILABLE))  # (service, words)
-    reminders = ReminderRepository(tend.store)
-    people_kept = ft.use_ref(lambda: PeopleRepository(tend.store))  # keeps the last contacts in memory
+    state = ft.use_ref(lambda: DueNow(*tend.read(lambda: reading(tend, people), NOTHING_DUE)))
+    look = use_looking(tend, state.current, people, people_actions)
     taps = use_tap_gate()
-    zone, day_start = tend.zone, tend.settings.day_starts_at
-
-    def start_timer():
-        """Looks again every few seconds, and on open notes what was missed while Tend was closed."""
-        now = tend.now()
-        set_missed(tuple(tend.read(
-            lambda: missed_while_closed(tend.store, now, zone, checked_in_days(tend, now), day_start), [])))
-
-        async def find_phone_notifications():
-            service = await phone_notifications.notification_service(page)
-            if service is None:
-                return
-            asked = prompts.done_with(tend.store, prompts.NOTIFICATIONS)
-            if asked and await phone_notifications.allowed(service):
-                set_phone((service, phone_notifications.ON))
-            else:
-                set_phone((service, phone_notifications.DENIED if asked else phone_notifications.ASK))
-
-        timer = page.run_task(look_regularly, lambda: latest.current())
-        page.run_task(find_phone_notifications)
-        return timer.cancel
-
-    ft.use_effect(start_timer, [])
-
-    def schedule_on_phone():
-        service, words = phone
-        if service is not None and words == phone_notifications.ON:
-            items = phone_notifications.upcoming(reminders.all(), tend.now(), zone, day_start)
-            page.run_task(phone_notifications.reschedule, service, items)
-
-    ft.use_effect(schedule_on_phone, [changes, phone])
-
-    async def allow_notifications() -> None:
-        service = phone[0]
-        permitted = await phone_notifications.allowed(service)
-        tend.wrote(lambda: prompts.finish(tend.store, prompts.NOTIFICATIONS, tend.now()))
-        set_phone((service, phone_notifications.ON if permitted else phone_notifications.DENIED))
-
-    def current():
-        now = tend.now()
-        people_repository = people_kept.current
-        people = people_repository.people()
-        due = due_now(reminders.all(), now, zone, checked_in_days(tend, now), day_start)
-        last_contacts = people_repository.last_contacts()
-        late = overdue(touch_plans(people, last_contacts), now, reminders.touch_snoozes(), day_start)
-        return tuple(due), tuple(late), {p.id: p for p in people}, last_contacts
-
-    snapshot, set_snapshot = ft.use_state(lambda: tend.read(current, NOTHING_DUE))
-
-    def look() -> None:
-        """Sets what is due, re-rendering the screens only when that changed."""
-        found = tend.read(current, None)
-        if found is not None and found != snapshot:
-            set_snapshot(found)
-
-    def look_and_note() -> None:
-        """One tick of the timer: what is due now, and (only if something rang) that it was seen."""
-        look()
-        tend.wrote(lambda: note_looked_at(tend.store, tend.now(), zone, day_start))
-
-    latest = ft.use_ref(None)
-    latest.current = look_and_note  # the timer, started once, always looks with this render's settings
-    ft.use_effect(look, [changes, day_start])
-    due, late, people, last_contacts = snapshot
-
-    def look_again() -> None:
-        set_changes(lambda n: n + 1)
-
-    def refresh() -> None:
-        people_kept.current = PeopleRepository(tend.store)  # people or contacts may have changed behind it
-        look_again()
-
-    def log_contact(person: Person, way: Way, felt=None) -> Contact:
-        contact = people_kept.current.log_contact(person, way, tend.now(), felt)
-        went_to_meeting(tend.store, person.id, tend.now(), zone, day_start)  # "I went" finishes its reminder
-        look_again()
-        return contact
-
-    def forget_contact(contact: Contact) -> bool:
-        forgotten = people_kept.current.forget_contact(contact)
-        look_again()
-        return forgotten
+    ask_snooze = use_snooze_question(tend, look, taps)
 
     def finish(item: Due) -> None:
         # A second quick tap is that tap again. It reaches the control it was aimed at, whose item it carries (a
         # banner or row that took that one's place is a new control), and an occurrence already done is not done
         # twice; keyed by item, a deliberate Done on the next reminder a moment later still counts.
-        if taps.accepts(("done", item.reminder.id, item.at)) and tend.wrote(lambda: done_with_reminder(tend.store, item.reminder.id, item.at, tend.now())):
-            look_again()
+        if taps.accepts(("done", item.reminder.id, item.at)) and tend.wrote(
+                lambda: done_with_reminder(tend.store, item.reminder.id, item.at, tend.now())):
+            look()
+
+    def seen_missed() -> None:
+        state.current.missed = ()
+        tend.wrote(lambda: note_looked_at(tend.store, tend.now(), tend.zone, tend.settings.day_starts_at))
+
+    return state.current, DueActions(finish, ask_snooze, seen_missed, look)
+
+
+def reading(tend: Tend, people: YourPeople) -> tuple[tuple[Due, ...], tuple[Overdue, ...], tuple[Reminder, ...]]:
+    """What is due now, who is overdue for a contact, and every reminder, read from the store."""
+    now, zone, day_start = tend.now(), tend.zone, tend.settings.day_starts_at
+    repository = ReminderRepository(tend.store)
+    reminders = repository.all()
+    due = due_now(reminders, now, zone, checked_in_days(tend, now), day_start)
+    plans = touch_plans(list(people.people.values()), people.last_contacts)
+    late = overdue(plans, now, repository.touch_snoozes(), day_start)
+    return tuple(due), tuple(late), tuple(reminders)
+
+
+def use_looking(tend: Tend, state: DueNow, people: YourPeople, people_actions: PeopleActions) -> Callable[[], None]:
+    """Looks at what is due on a timer, whenever the people change and when the day starts at another hour; on
+    open, notes what was missed while Tend was closed. Returns the look."""
+    page = ft.context.page
+    zone, day_start = tend.zone, tend.settings.day_starts_at
+
+    def look() -> None:
+        found = tend.read(lambda: reading(tend, people), None)
+        if found is not None:
+            state.show(*found)
+
+    def tick() -> None:
+        """One tick of the timer: the people, what is due now, and (only if something rang) that it was seen."""
+        people_actions.look()
+        look()
+        tend.wrote(lambda: note_looked_at(tend.store, tend.now(), zone, day_start))
+
+    latest = ft.use_ref(None)
+    latest.current = (look, tick)  # the timer, started once, always looks with this render's settings
+    following = ft.use_ref(None)  # the listener, held here: an observable holds its listeners weakly
+
+    def start() -> Callable[[], None]:
+        now = tend.now()
+        state.missed = tuple(tend.read(
+            lambda: missed_while_closed(tend.store, now, zone, checked_in_days(tend, now), day_start), []))
+        following.current = lambda _people, _field: latest.current[0]()
+        stop_following = people.subscribe(following.current)
+        timer = page.run_task(look_regularly, lambda: latest.current[1]())
+        return lambda: (timer.cancel(), stop_following())
+
+    ft.use_effect(start, [])
+    ft.use_effect(look, [day_start])
+    return look
+
+
+def use_snooze_question(tend: Tend, look: Callable[[], None], taps) -> Callable[[Due | Overdue], None]:
+    """Asks how long to snooze an item, and snoozes it. The dialog lives here, above every screen, not in the
+    banner or row that asked: snoozing takes that row away, and a dialog belongs to a component that outlives what
+    it does. Returns "ask about this item"."""
+    asking, set_asking = ft.use_state(None)  # the item being snoozed, while its dialog is open
 
     def quieten(item: Due | Overdue, choice: str, chosen: datetime | None = None) -> None:
         now = tend.now()
         try:
-            until = snooze_ends_at(choice, now, zone, chosen, day_start)
+            until = snooze_ends_at(choice, now, tend.zone, chosen, tend.settings.day_starts_at)
         except ValueError as problem:
             tend.tell(str(problem))
             return
@@ -224,9 +211,7 @@ def use_reminding_service() -> Reminding:
         else:
             write = lambda: snooze_person(tend.store, item.plan.person_id, until, now)  # noqa: E731
         if tend.wrote(write):
-            look_again()  # the banner going away says it: a message would be one more thing to put away
-
-    asking, set_asking = ft.use_state(None)  # the item being snoozed, while its dialog is open
+            look()  # the banner going away says it: a message would be one more thing to put away
 
     def snooze_chosen(choice: str, chosen: datetime | None) -> None:
         item = asking
@@ -234,16 +219,8 @@ def use_reminding_service() -> Reminding:
         if item is not None and taps.accepts(("snooze", describe(item))):
             quieten(item, choice, chosen)
 
-    # The dialog lives here, above every screen, not in the banner or row that asked: snoozing takes that row
-    # away, and a dialog belongs to a component that outlives what it does.
     ft.use_dialog(snooze_dialog(describe(asking), snooze_chosen, lambda: set_asking(None)) if asking else None)
-
-    def seen_missed() -> None:
-        set_missed(())
-        tend.wrote(lambda: note_looked_at(tend.store, tend.now(), zone, day_start))
-
-    return Reminding(due, late, people, last_contacts, missed, finish, set_asking, seen_missed, refresh, log_contact,
-                     forget_contact, phone[1], allow_notifications if phone[1] == phone_notifications.ASK else None)
+    return set_asking
 
 
 def describe(item: Due | Overdue) -> str:

@@ -15,7 +15,8 @@ from views.kit.taps import use_tap_gate
 from views.messages.picker import message_button, use_messaging
 from views.people.card import reach_buttons
 from views.people.reaching_out import use_reaching_out
-from views.reminders.due import describe, use_reminding
+from views.people.your_people import use_people
+from views.reminders.due import DueNow, describe, use_due, use_due_actions
 
 
 def due_key(item: Due | Overdue) -> str:
@@ -29,18 +30,19 @@ def due_key(item: Due | Overdue) -> str:
 @component
 def DueItem(item: Due | Overdue, on_later=None) -> ft.Control:
     """One due item; `on_later` (banner only) puts it aside for now without changing anything."""
-    reminding = use_reminding()
+    due_actions = use_due_actions()
+    people = use_people().people
     page = ft.context.page
     reaching = use_reaching_out()
     messaging = use_messaging()
     what = describe(item)
 
     def check_in_now() -> None:
-        reminding.done(item)
+        due_actions.done(item)
         page.navigate("/")
 
     if isinstance(item, Overdue):
-        person = reminding.people.get(item.plan.person_id)
+        person = people.get(item.plan.person_id)
         reach = [*reach_buttons(person, reaching.reach),
                  message_button(messaging, person, MessageKind.KEEPING_IN_TOUCH)] if person else []
         finish = said_as(ft.TextButton, "Done", f"I reached out to {item.plan.name}",
@@ -48,12 +50,13 @@ def DueItem(item: Due | Overdue, on_later=None) -> ft.Control:
     else:
         reach = ([ft.FilledButton("Check in now", on_click=check_in_now)]
                  if item.reminder.kind == ReminderKind.CHECK_IN else [])
-        group = reminding.people.get(group_id_of(item.reminder) or "")  # a group's meeting: "I went" logs it
+        group = people.get(group_id_of(item.reminder) or "")  # a group's meeting: "I went" logs it
         if group:
             reach = [said_as(ft.FilledButton, "I went", f"I went to {group.name}",
                              on_click=lambda: reaching.log_by_hand(group))]
-        finish = said_as(ft.TextButton, "Done", f"Done: {what}", on_click=lambda: reminding.done(item))
-    actions = [*reach, said_as(ft.TextButton, "Snooze", f"Snooze: {what}", on_click=lambda: reminding.ask_snooze(item)),
+        finish = said_as(ft.TextButton, "Done", f"Done: {what}", on_click=lambda: due_actions.done(item))
+    snooze = said_as(ft.TextButton, "Snooze", f"Snooze: {what}", on_click=lambda: due_actions.ask_snooze(item))
+    actions = [*reach, snooze,
                finish, *([ft.TextButton("Later", on_click=on_later)] if on_later else [])]
     return ft.Column(
         [
@@ -69,10 +72,10 @@ def DueItem(item: Due | Overdue, on_later=None) -> ft.Control:
 @component
 def DueBanner() -> ft.Control | None:
     """The first due item not put aside, above whichever screen is open, announced to screen readers."""
-    reminding = use_reminding()
+    due = use_due()
     put_aside, set_put_aside = ft.use_state(frozenset())
     taps = use_tap_gate()  # a double tap on Later puts aside this banner, not the one that takes its place
-    waiting = [item for item in (*reminding.due, *reminding.overdue) if due_key(item) not in put_aside]
+    waiting = [item for item in (*due.due, *due.overdue) if due_key(item) not in put_aside]
     if not waiting:
         return ft.Container(visible=False)
     first = waiting[0]
@@ -85,6 +88,6 @@ def DueBanner() -> ft.Control | None:
     )
 
 
-def due_list(reminding) -> list[ft.Control]:
+def due_list(due: DueNow) -> list[ft.Control]:
     """Everything due now, for Today."""
-    return [DueItem(item, key=due_key(item)) for item in (*reminding.due, *reminding.overdue)]
+    return [DueItem(item, key=due_key(item)) for item in (*due.due, *due.overdue)]

@@ -16,8 +16,7 @@ from views.kit.background import Say, Work, progress_line, use_outcome, use_work
 from views.kit.dialog import dialog
 from views.kit.labelled import said_as
 from views.kit.screen import screen, section_title
-from views.reminders.due import use_reminding
-from views.settings.data_replaced import follow_replaced_data
+from views.settings.data_replaced import use_following_replaced_data
 from views.settings.your_data import DATA_WORK, outcome_text
 
 
@@ -42,7 +41,7 @@ def described(info: BackupInfo) -> str:
 @component
 def BackupsScreen() -> ft.Control:
     tend = use_tend()
-    reminding = use_reminding()
+    follow_replaced_data = use_following_replaced_data()
     data_dir = tend.store.data_dir
     version, set_version = ft.use_state(0)  # bumped after each change, so the list is read again
     found = ft.use_memo(lambda: list_backups(data_dir) if data_dir else [], [version])
@@ -62,7 +61,7 @@ def BackupsScreen() -> ft.Control:
         report(None)
         await work.run("Backing up your data…", back_up)
 
-    ask_to_restore = use_restoring(report, work, lambda: follow_replaced_data(tend, reminding), list_changed)
+    ask_to_restore = use_restoring(report, work, lambda: follow_replaced_data(), list_changed)
 
     if data_dir is None:
         return screen("Backups", ft.Text("Tend is keeping your data in memory only this time, so there are no "

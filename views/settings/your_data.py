@@ -12,8 +12,7 @@ from views.context import use_tend
 from views.guard import component
 from views.kit.background import progress_line, use_outcome, use_work
 from views.settings.data_files import export_jobs, use_importing
-from views.reminders.due import use_reminding
-from views.settings.data_replaced import follow_replaced_data
+from views.settings.data_replaced import use_following_replaced_data
 from views.settings.mood_mapping import MoodMapping
 
 BACKUPS_ROUTE = "/settings/backups"
@@ -24,12 +23,12 @@ DATA_WORK = "your-data"
 @component
 def YourData() -> ft.Control:
     tend = use_tend()
-    reminding = use_reminding()
+    follow_replaced_data = use_following_replaced_data()
     page = ft.context.page
     outcome, report = use_outcome(tend.tell)  # (message, went wrong) after an import
     work = use_work(DATA_WORK)
     exports = export_jobs(tend)
-    importing = use_importing(report, work, lambda: follow_replaced_data(tend, reminding))
+    importing = use_importing(report, work, lambda: follow_replaced_data())
 
     def start(words: str, job):
         async def handler() -> None:

@@ -1,20 +1,21 @@
 """After a low check-in, a gentle offer: would talking to someone help? People for the support you pick, and your
 safety plan. Dismissed, it stays away for the rest of the day."""
 
+from datetime import datetime
 
 import flet as ft
 
 from storage.messages.model import DayKind, MessageKind
-from storage.people.model import Support, people_for
+from storage.people.model import Person, Support, people_for
 from views.context import use_tend
 from views.guard import component
 from views.help.crisis_lines import crisis_help
 from views.help.get_help import SAFETY_PLAN_ROUTE
-from views.messages.picker import message_button, message_everyone_button, use_messaging
+from views.messages.picker import Messaging, message_button, message_everyone_button, use_messaging
 from views.people.card import SUPPORT_NOT_SET, reach_buttons
-from views.people.reaching_out import last_reached_words, use_reaching_out
+from views.people.reaching_out import ReachingOut, last_reached_words, use_reaching_out
 from views.people.screen import need_picker
-from views.reminders.due import use_reminding
+from views.people.your_people import use_people
 
 
 @component
@@ -24,7 +25,7 @@ def LowDayCard(on_dismiss) -> ft.Control:
     need, set_need = ft.use_state(None)
     reaching = use_reaching_out()
     messaging = use_messaging(DayKind.HARD_DAY)
-    people = use_reminding().people.values()
+    people = use_people().people.values()
     now = tend.now()
     chosen = people_for(need, people, reaching.last_contacts)[:5] if need else []
     offers = []
@@ -36,14 +37,8 @@ def LowDayCard(on_dismiss) -> ft.Control:
     if need is Support.CRISIS or (need and not chosen):
         offers += crisis_help(tend)
     if chosen:
-        offers += [
-            ft.Column([ft.Text(person.name, weight=ft.FontWeight.BOLD),
-                       *([ft.Text(SUPPORT_NOT_SET, italic=True)] if not person.supports else []),
-                       ft.Text(last_reached_words(person, reaching.last_contacts, now)),
-                       ft.Row([*reach_buttons(person, reaching.reach),
-                               message_button(messaging, person, MessageKind(need.value))], wrap=True)], spacing=4)
-            for person in chosen
-        ] + message_everyone_button(messaging, chosen, need)
+        offers += [person_offer(person, need, reaching, messaging, now) for person in chosen]
+        offers += message_everyone_button(messaging, chosen, need)
     return ft.Card(
         ft.Container(
             ft.Column(
@@ -69,3 +64,13 @@ def LowDayCard(on_dismiss) -> ft.Control:
             padding=16,
         ),
     )
+
+
+def person_offer(person: Person, need: Support, reaching: ReachingOut, messaging: Messaging,
+                 now: datetime) -> ft.Control:
+    """One person for the support picked: their name, when you last reached out, Call, Text and a message."""
+    return ft.Column([ft.Text(person.name, weight=ft.FontWeight.BOLD),
+                      *([ft.Text(SUPPORT_NOT_SET, italic=True)] if not person.supports else []),
+                      ft.Text(last_reached_words(person, reaching.last_contacts, now)),
+                      ft.Row([*reach_buttons(person, reaching.reach),
+                              message_button(messaging, person, MessageKind(need.value))], wrap=True)], spacing=4)

@@ -1,9 +1,10 @@
 """Today: how am I doing right now — one tap saves a check-in, details are optional."""
 
+from typing import Callable
 
 import flet as ft
 
-from storage.checkins.actions import log_mood
+from storage.checkins.actions import Logged, log_mood
 from storage.checkins.model import CheckIn, Mood
 from storage.checkins.repository import CheckInRepository
 from storage.days import today
@@ -17,7 +18,7 @@ from views.kit.labelled import said_as, spoken_button
 from views.kit.moods import MOOD_COLORS, MOOD_ICONS
 from views.kit.screen import screen, section_title
 from views.kit.taps import use_tap_gate
-from views.reminders.due import use_reminding
+from views.reminders.due import use_due, use_due_actions
 from views.reminders.due_items import due_list
 from views.today.low_day_card import LowDayCard
 
@@ -62,12 +63,10 @@ def TodaysCheckIns(entries: tuple[CheckIn, ...], on_open) -> ft.Control:
 @component
 def TodayScreen() -> ft.Control:
     tend = use_tend()
-    reminding = use_reminding()
+    due = use_due()
     day_start = tend.settings.day_starts_at
     just_saved, set_just_saved = ft.use_state(None)
     offering, set_offering = ft.use_state(False)
-
-    taps = use_tap_gate()
 
     def todays_entries() -> tuple[CheckIn, ...]:
         repository = CheckInRepository(tend.store, day_start)
@@ -82,19 +81,13 @@ def TodayScreen() -> ft.Control:
 
     editing = use_check_in_editing(changed)
 
-    def log(mood: Mood) -> None:
-        if not taps.accepts(("mood", mood)):
-            return  # a double tap on a mood is one check-in; a deliberate second tap, a moment later, is another
-        logged = []
-        if not tend.wrote(lambda: logged.append(log_mood(tend.store, mood, tend.now(), day_start))):
-            return
-        check_in = logged[0].check_in
-        set_just_saved(check_in)
-        set_entries(lambda shown: (check_in, *shown))  # today's newest: no need to read the month again
-        if logged[0].offer_reaching_out:
+    def logged(saved: Logged) -> None:
+        set_just_saved(saved.check_in)
+        set_entries(lambda shown: (saved.check_in, *shown))  # today's newest: no need to read the month again
+        if saved.offer_reaching_out:
             set_offering(True)
-        if any(item.reminder.kind == ReminderKind.CHECK_IN for item in reminding.due):
-            reminding.refresh()  # today now has a check-in: its reminder stops
+
+    log = use_mood_logging(logged)
 
     def stop_offering() -> None:
         set_offering(False)
@@ -105,25 +98,50 @@ def TodayScreen() -> ft.Control:
         if tend.wrote(lambda: CheckInRepository(tend.store).delete(check_in)):
             changed()
 
-    saved_card = notice_card(
-        f"Saved: {just_saved.mood.word} at {just_saved.at:%H:%M}." if just_saved else "",
-        [
-            said_as(ft.TextButton, "Undo", f"Undo saving {just_saved.mood.word} at {just_saved.at:%H:%M}"
-                    if just_saved else "Undo", on_click=lambda: undo(just_saved)),
-            ft.FilledTonalButton("Add details", on_click=lambda: editing.open(just_saved)),
-        ],
-        visible=just_saved is not None,
-    )
-
-    due = due_list(reminding)
+    due_now = due_list(due)
     return screen(
         "Today",
         ft.Text("How are you feeling right now?", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
-        MoodPicker(ft.use_callback(log, [tend, reminding])),
-        saved_card,
+        MoodPicker(log),
+        saved_card(just_saved, lambda: undo(just_saved), lambda: editing.open(just_saved)),
         *([editing.undo_card] if editing.undo_card else []),
         *([LowDayCard(stop_offering)] if offering else []),
-        *([section_title("Due now"), *due] if due else []),
+        *([section_title("Due now"), *due_now] if due_now else []),
         ft.Text("Today's check-ins", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
         TodaysCheckIns(entries, editing.open),
+    )
+
+
+def use_mood_logging(on_logged: Callable[[Logged], None]) -> Callable[[Mood], None]:
+    """One tap saves a check-in; if a check-in reminder was due, what is due is read again (today now has a
+    check-in: its reminder stops). Returns a handler that stays the same, so MoodPicker isn't rebuilt."""
+    tend = use_tend()
+    due = use_due()
+    due_actions = use_due_actions()
+    taps = use_tap_gate()
+
+    def log(mood: Mood) -> None:
+        if not taps.accepts(("mood", mood)):
+            return  # a double tap on a mood is one check-in; a deliberate second tap, a moment later, is another
+        saved = []
+        now, day_start = tend.now(), tend.settings.day_starts_at
+        if not tend.wrote(lambda: saved.append(log_mood(tend.store, mood, now, day_start))):
+            return
+        on_logged(saved[0])
+        if any(item.reminder.kind == ReminderKind.CHECK_IN for item in due.due):
+            due_actions.read_again()
+
+    return ft.use_callback(log, [tend, due_actions])
+
+
+def saved_card(just_saved: CheckIn | None, on_undo, on_details) -> ft.Control:
+    """"Saved: Good at 09:12." with Undo and "Add details", hidden until a mood is saved."""
+    return notice_card(
+        f"Saved: {just_saved.mood.word} at {just_saved.at:%H:%M}." if just_saved else "",
+        [
+            said_as(ft.TextButton, "Undo", f"Undo saving {just_saved.mood.word} at {just_saved.at:%H:%M}"
+                    if just_saved else "Undo", on_click=on_undo),
+            ft.FilledTonalButton("Add details", on_click=on_details),
+        ],
+        visible=just_saved is not None,
     )

@@ -15,14 +15,14 @@ from views.context import use_tend
 from views.guard import component
 from views.kit.draft import use_draft
 from views.kit.screen import screen
-from views.reminders.due import use_reminding
+from views.people.your_people import use_people_actions
 from views.welcome.steps import country_step, first_answers, people_step, reminder_step, rows_typed
 
 
 @component
 def Welcome(on_done) -> ft.Control:
     tend = use_tend()
-    reminding = use_reminding()  # holds everyone for People and Today: told when the welcome adds people
+    read_people_again = use_people_actions().read_again  # everyone for People and Today: told of new people
     step, set_step = ft.use_state(0)
     country, set_country = ft.use_state(tend.settings.country or None)
     answers = use_draft(first_answers)
@@ -39,7 +39,7 @@ def Welcome(on_done) -> ft.Control:
             set_problems(list(refused.problems.values()))
             return
         if tend.wrote(lambda: PeopleRepository(tend.store).save_many(people)):
-            reminding.refresh()  # else People shows them only at the next look, up to 20 seconds later
+            read_people_again()  # else People shows them only at the next look, up to 20 seconds later
             set_problems([])
             set_step(2)
 
