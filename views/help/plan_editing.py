@@ -18,6 +18,7 @@ from storage.help.safety_plan import (
     with_texts,
 )
 from views.context import use_tend
+from views.kit.draft import use_draft
 
 SAVE_AFTER_PAUSE_SECONDS = 1.0
 
@@ -84,8 +85,8 @@ class PlanEditing:
 
 def use_plan_editing() -> PlanEditing:
     tend = use_tend()
-    plan, set_plan = ft.use_state(lambda: load_plan(tend.store))
-    typed = ft.use_ref(lambda: {step.key: plan.text(step.key) for step in STEPS}).current  # see CheckInForm
+    known = use_draft(lambda: {"plan": load_plan(tend.store)})  # so a tap right after a save or a pick sees it
+    typed = ft.use_ref(lambda: {step.key: known.values["plan"].text(step.key) for step in STEPS}).current
     problems, set_problems = ft.use_state({})
     saved_at, set_saved_at = ft.use_state("")
     newer, set_newer = ft.use_state(None)
@@ -93,6 +94,7 @@ def use_plan_editing() -> PlanEditing:
     def save(draft=None, base=None):
         """Saves `draft` (or the plan as typed) over `base` (or the plan as this screen knows it)."""
         pause.cancel()
+        plan = known.values["plan"]
         draft = draft or with_texts(plan, typed)
         found = plan_problems(draft)
         set_problems(found)
@@ -106,7 +108,7 @@ def use_plan_editing() -> PlanEditing:
         except ChangedElsewhere as changed:
             set_newer(changed.current)
             return None
-        set_plan(saved[0])
+        known.choose("plan", saved[0])
         set_newer(None)
         set_saved_at(f"Saved at {now:%H:%M}.")
         return saved[0]
@@ -120,10 +122,10 @@ def use_plan_editing() -> PlanEditing:
     def show_newer() -> None:
         pause.cancel()
         typed.update({step.key: newer.text(step.key) for step in STEPS})
-        set_plan(newer)
+        known.choose("plan", newer)
         set_newer(None)
 
-    return PlanEditing(plan, typed, problems, saved_at, newer, save, typed_in,
+    return PlanEditing(known.values["plan"], typed, problems, saved_at, newer, save, typed_in,
                        left_field=lambda: pause.waiting() and save(), keep_mine=lambda: save(base=newer),
                        show_newer=show_newer, toggle_person=lambda key, person_id: save(
-                           with_person_toggled(with_texts(plan, typed), key, person_id)))
+                           with_person_toggled(with_texts(known.values["plan"], typed), key, person_id)))
