@@ -192,7 +192,10 @@ def screenshot(page: Page, name: str) -> Path:
 
 
 def go_to(page: Page, place: str) -> None:
-    """Taps a place in the navigation: a tab in the phone's bottom bar, a 'Name Tab n of 5' button in the rail."""
+    """Taps a place in the navigation: a tab in the phone's bottom bar, a 'Name Tab n of 5' button in the rail. A
+    person taps it on a screen that has stopped moving: a pointer that comes down while a screen slides or a list
+    still scrolls is taken by that movement (seen once in a loaded run: the Settings tab tapped during a scroll)."""
+    wait_until_still(page)
     in_bar = page.get_by_role("tab", name=place, exact=True)
     in_rail = page.get_by_role("button", name=re.compile(rf"^(Current place )?{place} Tab \d of \d$"))
     in_bar.or_(in_rail).first.click()
