@@ -20,6 +20,7 @@ from views.context import use_tend
 from views.device.picked_files import FileReader, NotRead
 from views.kit.background import Say, progress_line, use_work
 from views.kit.dialog import dialog
+from views.kit.draft import use_draft
 from views.kit.labelled import check_row
 
 SHOWN_AT_MOST = 50
@@ -54,14 +55,14 @@ def use_contacts_import(on_added: Callable[[int], None]) -> Callable[[], Awaitab
     """Returns what the "Import from a contacts file" button runs."""
     tend = use_tend()
     found, set_found = ft.use_state(None)
-    chosen, set_chosen = ft.use_state(frozenset())
+    draft = use_draft(lambda: {"chosen": frozenset()})  # ids ticked; Add must see the last tick (kit.draft)
     typed, set_typed = ft.use_state("")
     work = use_work("contacts-file")
 
     async def read_contacts(say: Say) -> None:
         candidates = await _read_contacts(tend, say)
         if candidates:
-            set_chosen(frozenset())
+            draft.values["chosen"] = frozenset()
             set_typed("")
             set_found(candidates)
 
@@ -69,17 +70,17 @@ def use_contacts_import(on_added: Callable[[int], None]) -> Callable[[], Awaitab
         await work.run("Waiting for a file…", read_contacts)
 
     def toggle(person_id: str) -> None:
-        set_chosen(lambda now_chosen: now_chosen - {person_id} if person_id in now_chosen
-                   else now_chosen | {person_id})
+        chosen = draft.values["chosen"]
+        draft.choose("chosen", chosen - {person_id} if person_id in chosen else chosen | {person_id})
 
     def add() -> None:
-        people = [person for person in found.people if person.id in chosen]
+        people = [person for person in found.people if person.id in draft.values["chosen"]]
         if tend.wrote(lambda: PeopleRepository(tend.store).save_many(people)):
             set_found(None)
             on_added(len(people))
 
     if found:
-        dialog = _choosing_dialog(found, chosen, typed, set_typed, toggle, add, lambda: set_found(None))
+        dialog = _choosing_dialog(found, draft.values["chosen"], typed, set_typed, toggle, add, lambda: set_found(None))
     elif work.words:
         dialog = _reading_dialog(work.words)
     else:
