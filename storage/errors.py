@@ -2,7 +2,21 @@
 
 The UI shows `StorageError.message` as it is, so it must be plain, kind and say
 what is still safe.
+
+How a rule says no, the one way everywhere: a check of a record (`person_problems`, `reminder_problems`, ...)
+answers `{field: words}`, empty when all is well (a check of one value, its words or None); a use-case asked to
+save what its rules refuse raises `Refused` with those problems and writes nothing. Reading one typed value (a
+date, a time, a file) raises `ValueError` with the words to show.
 """
+
+
+class Refused(ValueError):
+    """What was asked can't be saved or sent as it is; nothing was written. `problems` says why, by field, in words
+    for the person; `str()` is all of them in one line."""
+
+    def __init__(self, problems: dict[str, str]):
+        super().__init__(" ".join(problems.values()))
+        self.problems = problems
 
 
 class StorageError(Exception):

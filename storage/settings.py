@@ -4,6 +4,7 @@ from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 
 from storage.days import DAY_STARTS
+from storage.errors import Refused
 from storage.records import with_times
 from storage.store.persistence import Store
 
@@ -21,22 +22,21 @@ class Settings:
     self_care_note: bool = True  # History may note when you give far more than you receive and moods are low
 
 
-def problems(settings: Settings) -> list[str]:
-    """What is wrong with `settings`, in words a person understands (empty when fine)."""
-    found = []
+def settings_problems(settings: Settings) -> dict[str, str]:
+    """Field → what is wrong with it, in words a person understands; empty when fine."""
+    found = {}
     if settings.theme not in THEMES:
-        found.append("Please choose a theme: system, light or dark.")
+        found["theme"] = "Please choose a theme: system, light or dark."
     if not isinstance(settings.day_starts_at, int) or isinstance(settings.day_starts_at, bool) \
             or settings.day_starts_at not in DAY_STARTS:
-        found.append("A new day can start at any hour from midnight to 4 am.")
+        found["day_starts_at"] = "A new day can start at any hour from midnight to 4 am."
     if not isinstance(settings.country, str):
-        found.append("Please choose a country from the list.")
-    if not isinstance(settings.show_streaks, bool):
-        found.append("Showing streaks is either on or off.")
-    if not isinstance(settings.safety_plan_locked, bool):
-        found.append("Keeping the safety plan behind the lock is either on or off.")
-    if not isinstance(settings.self_care_note, bool):
-        found.append("The note about looking after yourself is either shown or hidden.")
+        found["country"] = "Please choose a country from the list."
+    for switch, words in (("show_streaks", "Showing streaks is either on or off."),
+                          ("safety_plan_locked", "Keeping the safety plan behind the lock is either on or off."),
+                          ("self_care_note", "The note about looking after yourself is either shown or hidden.")):
+        if not isinstance(getattr(settings, switch), bool):
+            found[switch] = words
     return found
 
 
@@ -47,15 +47,15 @@ def load_settings(store: Store) -> Settings:
     for field in fields(Settings):
         if field.name in saved:
             candidate = Settings(**{**asdict(settings), field.name: saved[field.name]})
-            if not problems(candidate):
+            if not settings_problems(candidate):
                 settings = candidate
     return settings
 
 
 def save_settings(store: Store, settings: Settings, now: datetime) -> None:
-    """Check and save settings; ValueError with a kind message if a value can't be used."""
-    found = problems(settings)
+    """Check and save settings; Refused (nothing saved) if a value can't be used."""
+    found = settings_problems(settings)
     if found:
-        raise ValueError(" ".join(found))
+        raise Refused(found)
     previous = store.get(_FILE, _ID) or {}
     store.put(_FILE, with_times({**previous, **asdict(settings), "id": _ID}, now))

@@ -10,10 +10,10 @@ from storage_fixtures import NOW, store  # noqa: F401 (fixture)
 from test_checkin_repository import Recording
 
 from storage.checkins.actions import save_details
-from storage.checkins.model import CheckInProblems, Mood, new_check_in
+from storage.checkins.model import Mood, new_check_in
 from storage.checkins.repository import CheckInRepository
 from storage.days import moment_from_text
-from storage.errors import StorageError
+from storage.errors import Refused, StorageError
 
 YESTERDAY = (NOW - timedelta(days=1)).date()
 
@@ -50,14 +50,14 @@ def test_a_changed_check_in_moves_to_the_moment_typed(store):
     (Mood.LOW, "2026-11-30", "20:00", {"at"}),  # in the future
 ])
 def test_what_the_rules_refuse_is_told_by_field_and_nothing_is_saved(store, mood, day, time, fields):
-    with pytest.raises(CheckInProblems) as refused:
+    with pytest.raises(Refused) as refused:
         save_details(store, None, mood, day, time, NOW)
     assert set(refused.value.problems) == fields and all(refused.value.problems.values())
     assert CheckInRepository(store).newest(10) == []
 
 
 def test_a_note_over_the_limit_is_refused_under_note(store):
-    with pytest.raises(CheckInProblems) as refused:
+    with pytest.raises(Refused) as refused:
         save_details(store, None, Mood.LOW, "2026-11-22", "20:00", NOW, note="x" * 100_000)
     assert set(refused.value.problems) == {"note"}
 

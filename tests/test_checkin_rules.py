@@ -12,7 +12,6 @@ from storage.checkins.model import (
     DEFAULT_EMOTION_TAGS,
     NOTE_LIMIT,
     CheckIn,
-    CheckInProblems,
     Mood,
     check_in_from_document,
     check_in_problems,
@@ -31,6 +30,7 @@ from storage.checkins.trends import (
     mood_series,
 )
 from storage.days import day_of, month_key, month_keys_covering, today
+from storage.errors import Refused
 
 LONDON = ZoneInfo("Europe/London")
 TOKYO = ZoneInfo("Asia/Tokyo")
@@ -65,7 +65,7 @@ def test_a_new_check_in_is_stamped_at_now_with_its_own_offset():
 
 
 def test_new_check_in_refuses_what_the_rules_refuse():
-    with pytest.raises(CheckInProblems) as refused:
+    with pytest.raises(Refused) as refused:
         new_check_in(3, NOW, energy=9, note="x" * (NOTE_LIMIT + 1))
     assert set(refused.value.problems) == {"energy", "note"}
     with pytest.raises(TypeError):

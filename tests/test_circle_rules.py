@@ -19,8 +19,9 @@ from storage.circle.rules import (
     ring_for,
     summary_in_words,
 )
+from storage.errors import Refused
 from storage.people.gatherings import PersonKind
-from storage.people.model import PersonProblems, Support, new_person
+from storage.people.model import Support, new_person
 from storage.people.repository import PeopleRepository
 from views.circle.layout import layout_of
 
@@ -100,7 +101,7 @@ def test_think_of_someone_adds_them_with_that_kind_in_one_step(store):  # noqa: 
     added = add_someone_for(store, "  Pat  ", Support.PRACTICAL, NOW)
     assert PeopleRepository(store).get(added.id).name == "Pat"
     assert PeopleRepository(store).get(added.id).supports == (Support.PRACTICAL,)
-    with pytest.raises(PersonProblems):
+    with pytest.raises(Refused):
         add_someone_for(store, " ", Support.PRACTICAL, NOW)
     assert [p.name for p in PeopleRepository(store).people()] == ["Pat"]
 

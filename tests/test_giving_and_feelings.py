@@ -11,6 +11,7 @@ from storage_fixtures import NOW, record, store  # noqa: F401 - fixture
 
 from storage.checkins.trends import ENOUGH_DAYS
 from storage.days import day_of
+from storage.errors import Refused
 from storage.people.feelings import FEW_ANSWERS, MIXED, Felt, lifted_moods, usual_feeling_words
 from storage.people.giving import (
     GIVEN_FILE,
@@ -30,7 +31,6 @@ from storage.people.giving import (
 )
 from storage.people.model import Way, contact_from_document, document_from_contact, new_person
 from storage.people.repository import CONTACTS_FILE, PeopleRepository
-from storage.reminders.model import ReminderProblems
 from storage.reminders.repository import ReminderRepository
 from storage.reminders.rules import due_now
 from storage.store.persistence import Store
@@ -179,7 +179,7 @@ def test_done_on_any_other_reminder_notes_nothing(store):
 
 @pytest.mark.parametrize("days", [0, -1, 366, "3", None])
 def test_a_check_on_plan_needs_a_usable_number_of_days_and_nothing_is_half_saved(store, days):
-    with pytest.raises(ReminderProblems):
+    with pytest.raises(Refused):
         start_checking_on(store, SAM.id, "Sam", days, NOW)
     assert ReminderRepository(store).all() == []
 

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from storage_fixtures import NOW, record, store  # noqa: F401 - fixture
 
+from storage.errors import Refused
 from storage.people.gatherings import PersonKind, maps_link, meeting_time
 from storage.people.meetings import (
     delete_person,
@@ -18,7 +19,6 @@ from storage.people.meetings import (
     save_person,
 )
 from storage.people.model import (
-    PersonProblems,
     document_from_person,
     new_person,
     person_from_document,
@@ -83,7 +83,7 @@ def test_any_text_is_read_as_a_valid_time_or_not_at_all(text):
 def test_a_group_or_place_without_a_name_is_asked_for_one_in_words_that_fit():
     assert "give the group a name" in person_problems("", kind="group")["name"]
     assert "give the place a name" in person_problems(" ", kind="place")["name"]
-    with pytest.raises(PersonProblems) as refused:
+    with pytest.raises(Refused) as refused:
         new_person(MONDAY, name="", kind=PersonKind.PLACE, address="1 High Street")
     assert "Riverside library" in refused.value.problems["name"]
 
@@ -104,7 +104,7 @@ def test_a_group_or_place_without_a_name_is_asked_for_one_in_words_that_fit():
     ({"remind_meeting": "yes"}, "remind_meeting", "on or off"),
 ])
 def test_a_group_that_cant_be_kept_gets_a_clear_message_and_nothing_is_saved(store, fields, field, words):
-    with pytest.raises(PersonProblems) as refused:
+    with pytest.raises(Refused) as refused:
         group(**fields)
     assert words in refused.value.problems[field]
     assert PeopleRepository(store).people() == [] and ReminderRepository(store).all() == []
@@ -133,7 +133,7 @@ def test_a_group_and_a_place_are_kept_whole():
 
 
 def test_a_group_turned_into_a_place_leaves_its_meeting_behind_only_when_asked():
-    with pytest.raises(PersonProblems):
+    with pytest.raises(Refused):
         revised_person(group(), MONDAY, kind=PersonKind.PLACE)
     place = revised_person(group(), MONDAY, kind=PersonKind.PLACE, meets_on=None, meets_at="", remind_meeting=False)
     assert place.kind == PersonKind.PLACE and place.meets_on is None

@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from storage_fixtures import NOW, record, store  # noqa: F401 (fixtures)
 
+from storage.errors import Refused
 from storage.messages.library import TENDS_MESSAGES
-from storage.messages.model import MESSAGE_LIMIT, DayKind, MessageKind, MessageProblem, draft_for, message_problem
+from storage.messages.model import MESSAGE_LIMIT, DayKind, MessageKind, draft_for, message_problem
 from storage.messages.repository import FILE, MessageRepository
 from storage.messages.sending import PEOPLE_AT_ONCE, sendings, unreachable_words, way_to_send
 from storage.people.model import Way, new_person
@@ -74,9 +75,9 @@ def test_add_edit_and_remove_own_messages(store):
 def test_an_empty_too_long_or_broken_message_is_refused_kindly_and_nothing_changes(store, wording, words):
     repository = MessageRepository(store)
     tends = repository.messages()[0]
-    with pytest.raises(MessageProblem, match=words):
+    with pytest.raises(Refused, match=words):
         repository.add(MessageKind.EMOTIONAL, wording, NOW)
-    with pytest.raises(MessageProblem, match=words):
+    with pytest.raises(Refused, match=words):
         repository.edit(tends, wording, NOW)
     assert store.documents(FILE) == []
 
@@ -196,11 +197,11 @@ def test_the_chosen_way_leaves_out_who_cant_be_reached_that_way():
 
 
 def test_too_many_people_or_a_bad_message_opens_nothing():
-    with pytest.raises(MessageProblem, match=f"up to {PEOPLE_AT_ONCE} people"):
+    with pytest.raises(Refused, match=f"up to {PEOPLE_AT_ONCE} people"):
         sendings([SAM] * (PEOPLE_AT_ONCE + 1), "Hello", MessageKind.EMOTIONAL)
-    with pytest.raises(MessageProblem, match="Please write a few words"):
+    with pytest.raises(Refused, match="Please write a few words"):
         sendings([SAM], "  ", MessageKind.EMOTIONAL)
-    with pytest.raises(MessageProblem, match="up to 1,000"):
+    with pytest.raises(Refused, match="up to 1,000"):
         sendings([SAM], "x" * 1001, MessageKind.EMOTIONAL)
 
 

@@ -8,8 +8,9 @@ import pytest
 from storage_fixtures import store  # noqa: F401 (fixture)
 
 from storage.day_words import day_in_words, moment_in_words
+from storage.errors import Refused
 from storage.reminders.actions import save_from_form
-from storage.reminders.model import ReminderKind, ReminderProblems, Repeat
+from storage.reminders.model import ReminderKind, Repeat
 from storage.reminders.repository import ReminderRepository
 from storage.reminders.rules import done
 
@@ -27,21 +28,21 @@ def own(starts_on: date, times=("09:00",), repeat=Repeat.ONCE) -> dict:
     (date(2026, 12, 4), ("09:00", "09:59")),  # earlier today, every time of it
 ])
 def test_a_one_off_whose_moment_has_passed_is_refused_and_nothing_is_saved(store, day, times):
-    with pytest.raises(ReminderProblems) as refused:
+    with pytest.raises(Refused) as refused:
         save_from_form(store, None, own(day, times), NOW, LONDON)
-    [message] = refused.value.problems
+    [message] = refused.value.problems.values()
     assert "has already passed, so this reminder would never ring" in message
     assert "Please choose a date or time still to come." in message
     assert ReminderRepository(store).all() == []
 
 
 def test_the_refusal_names_the_moment_with_its_year_when_it_is_not_this_year(store):
-    with pytest.raises(ReminderProblems) as refused:
+    with pytest.raises(Refused) as refused:
         save_from_form(store, None, own(date(2025, 11, 30)), NOW, LONDON)
-    assert refused.value.problems[0].startswith("Sunday 30 November 2025 at 09:00 has already passed")
-    with pytest.raises(ReminderProblems) as refused:
+    assert refused.value.problems["starts_on"].startswith("Sunday 30 November 2025 at 09:00 has already passed")
+    with pytest.raises(Refused) as refused:
         save_from_form(store, None, own(date(2026, 12, 4)), NOW, LONDON)
-    assert refused.value.problems[0].startswith("Friday 4 December at 09:00 has already passed")
+    assert refused.value.problems["starts_on"].startswith("Friday 4 December at 09:00 has already passed")
 
 
 @pytest.mark.parametrize("fields", [
@@ -60,7 +61,7 @@ def test_a_one_off_moved_from_the_past_to_the_future_is_saved_but_not_kept_in_th
     soon = save_from_form(store, None, own(date(2026, 12, 5)), NOW, LONDON)
     later = NOW + timedelta(days=2)
     rang = done(soon, datetime(2026, 12, 5, 9, 0, tzinfo=LONDON))
-    with pytest.raises(ReminderProblems):  # edited after it rang, still on its old date: it could never ring again
+    with pytest.raises(Refused):  # edited after it rang, still on its old date: it could never ring again
         save_from_form(store, rang, {**own(date(2026, 12, 5)), "text": "Dentist at 9"}, later, LONDON)
     moved = save_from_form(store, rang, own(date(2026, 12, 12)), later, LONDON)
     assert ReminderRepository(store).get(soon.id).starts_on == moved.starts_on == date(2026, 12, 12)

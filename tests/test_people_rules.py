@@ -10,10 +10,10 @@ from storage_fixtures import NOW, store  # noqa: F401 - fixture
 
 from storage.checkins.model import Mood, new_check_in
 from storage.checkins.trends import ENOUGH_DAYS, reaching_out_moods
+from storage.errors import Refused
 from storage.help.safety_plan import STEPS, load_plan, plan_as_text, save_plan, with_step
 from storage.people.model import (
     Person,
-    PersonProblems,
     Support,
     Way,
     ago_in_words,
@@ -36,7 +36,7 @@ def person(name: str, *kinds: Support, **fields) -> Person:
 
 def test_a_person_needs_a_name():
     assert person_problems("  ") == {"name": "Please give a name, so you can find them when you need them."}
-    with pytest.raises(PersonProblems) as refused:
+    with pytest.raises(Refused) as refused:
         new_person(NOW, name="", phones=("123",))
     assert set(refused.value.problems) == {"name"}
 

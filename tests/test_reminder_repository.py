@@ -10,8 +10,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from storage_fixtures import NOW, store  # noqa: F401 (fixture)
 
+from storage.errors import Refused
 from storage.reminders.keep_in_touch import TouchPlan, overdue
-from storage.reminders.model import Reminder, ReminderProblems, new_reminder
+from storage.reminders.model import Reminder, new_reminder
 from storage.reminders.repository import FILE, ReminderRepository
 from storage.reminders.rules import Due, done, due_now, missed_since, snooze_ends_at
 from storage.store.persistence import Store
@@ -57,9 +58,9 @@ def test_saving_again_replaces_the_reminder_and_keeps_when_it_was_made(store):
 
 def test_a_reminder_that_cannot_work_is_refused_and_nothing_is_saved(store):
     repository = ReminderRepository(store)
-    with pytest.raises(ReminderProblems) as refused:
+    with pytest.raises(Refused) as refused:
         repository.save(Reminder(id="r", times=()), NOW)
-    assert refused.value.problems == ["Please choose at least one time of day."]
+    assert refused.value.problems == {"times": "Please choose at least one time of day."}
     assert repository.all() == []
     assert store.names(FILE) == []
 

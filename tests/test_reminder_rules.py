@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 
 from storage.checkins.model import with_fixed_offset
 from storage.days import day_of
+from storage.errors import Refused
 from storage.reminders.keep_in_touch import Overdue, TouchPlan, overdue, touch_due_at
 from storage.reminders.model import (
     TEXT_LIMIT,
     Reminder,
-    ReminderProblems,
     document_from_reminder,
     new_reminder,
     reminder_from_document,
@@ -227,7 +227,7 @@ def test_changing_a_reminder_starts_it_afresh_without_a_backlog():
     assert (moved.id, moved.times, moved.snoozed_until) == (reminder.id, ("08:00",), None)
     assert due_now([moved], now, LONDON) == []
     assert next_occurrence(moved, now, LONDON) == london(2026, 11, 24, 8)
-    with pytest.raises(ReminderProblems):
+    with pytest.raises(Refused):
         revised(reminder, now, times=())
 
 
@@ -351,8 +351,8 @@ def test_a_night_owl_is_not_told_someone_is_due_before_their_day_has_turned():
 
 
 def test_a_plain_check_in_reminder_and_a_plain_own_reminder_are_fine():
-    assert reminder_problems(Reminder(id="x")) == []
-    assert reminder_problems(own()) == []
+    assert reminder_problems(Reminder(id="x")) == {}
+    assert reminder_problems(own()) == {}
 
 
 @pytest.mark.parametrize("fields, message", [
@@ -370,20 +370,20 @@ def test_a_plain_check_in_reminder_and_a_plain_own_reminder_are_fine():
 ])
 def test_a_reminder_that_cannot_work_is_refused_with_a_kind_message(fields, message):
     found = reminder_problems(Reminder(id="x", **{"text": "", **fields}))
-    assert message in found
+    assert message in found.values()
 
 
 def test_a_long_text_is_refused_with_its_length_never_shortened():
     found = reminder_problems(own("a" * 214))
-    assert found == [
-        "A reminder can be up to 200 characters; this one has 214. Nothing was saved — please shorten it."]
-    assert reminder_problems(own("a" * TEXT_LIMIT)) == []
-    with pytest.raises(ReminderProblems) as refused:
+    assert found == {
+        "text": "A reminder can be up to 200 characters; this one has 214. Nothing was saved — please shorten it."}
+    assert reminder_problems(own("a" * TEXT_LIMIT)) == {}
+    with pytest.raises(Refused) as refused:
         new_reminder(london(2026, 11, 23, 9), kind="own", text="   ", times=("7:5",))
-    assert refused.value.problems == [
-        "Please write what you'd like to be reminded of.",
-        "Please write times as hours:minutes, for example 09:30 or 21:00; “7:5” isn't one.",
-        "Please choose the date of the first reminder."]
+    assert refused.value.problems == {
+        "text": "Please write what you'd like to be reminded of.",
+        "times": "Please write times as hours:minutes, for example 09:30 or 21:00; “7:5” isn't one.",
+        "starts_on": "Please choose the date of the first reminder."}
 
 
 # --- properties ---------------------------------------------------------------------------------------------------

@@ -3,7 +3,8 @@
 import pytest
 from storage_fixtures import NOW
 
-from storage.messages.model import MessageKind, MessageProblem
+from storage.errors import Refused
+from storage.messages.model import MessageKind
 from storage.messages.send_plan import NOBODY_CHOSEN, addresses, plan_sending
 from storage.people.model import Way, new_person
 
@@ -17,12 +18,12 @@ def plan(people, text="Thinking of you.", chosen=None):
 
 
 def test_nobody_ticked_is_asked_for_kindly():
-    with pytest.raises(MessageProblem, match=NOBODY_CHOSEN):
+    with pytest.raises(Refused, match=NOBODY_CHOSEN):
         plan([])
 
 
 def test_nobody_reachable_says_what_is_missing_and_opens_nothing():
-    with pytest.raises(MessageProblem, match="Tend doesn't have a phone number or an email address for Kim"):
+    with pytest.raises(Refused, match="Tend doesn't have a phone number or an email address for Kim"):
         plan([KIM])
 
 
@@ -33,7 +34,7 @@ def test_someone_left_out_is_said_while_the_others_get_their_link():
 
 
 def test_an_empty_message_is_refused_before_anyone_is_looked_at():
-    with pytest.raises(MessageProblem):
+    with pytest.raises(Refused):
         plan([SAM], text="   ")
 
 

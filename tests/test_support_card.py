@@ -8,6 +8,7 @@ from urllib.parse import unquote
 import pytest
 from storage_fixtures import NOW, record, store  # noqa: F401 (fixtures)
 
+from storage.errors import Refused
 from storage.people.model import new_person
 from storage.store.persistence import Store
 from storage.support_card.card import (
@@ -17,7 +18,7 @@ from storage.support_card.card import (
     load_card,
     save_card,
 )
-from storage.support_card.links import CannotShare, share_links
+from storage.support_card.links import share_links
 from storage.support_card.shares import (
     ShareWay,
     forget_shares,
@@ -105,7 +106,7 @@ def test_by_text_each_person_gets_their_own_message():
     ([SAM], ShareWay.EMAIL, "half an emoji \ud83d", "broken character"),
 ])
 def test_what_cant_be_sent_gets_a_kind_message_and_no_link(people, way, body, message):
-    with pytest.raises(CannotShare, match=message):
+    with pytest.raises(Refused, match=message):
         share_links(people, way, "How to support me", body)
 
 

@@ -4,8 +4,9 @@ check-in reminder at the time typed."""
 import pytest
 from storage_fixtures import NOW, store  # noqa: F401 - fixture
 
-from storage.people.model import PersonProblems, Support
-from storage.reminders.model import ReminderKind, ReminderProblems
+from storage.errors import Refused
+from storage.people.model import Support
+from storage.reminders.model import ReminderKind
 from storage.reminders.repository import ReminderRepository
 from storage.welcome import add_daily_check_in, people_typed
 
@@ -18,7 +19,7 @@ def test_only_the_rows_with_a_name_or_a_phone_become_people_with_their_kinds_of_
 
 
 def test_a_row_the_people_form_would_refuse_is_refused_with_its_reason():
-    with pytest.raises(PersonProblems, match="name"):
+    with pytest.raises(Refused, match="name"):
         people_typed([("", "07700 900456", ())], NOW)
 
 
@@ -29,6 +30,6 @@ def test_the_daily_check_in_is_saved_at_the_time_as_people_write_it(store):
 
 
 def test_a_time_that_is_no_time_is_refused_and_nothing_is_saved(store):
-    with pytest.raises(ReminderProblems):
+    with pytest.raises(Refused):
         add_daily_check_in(store, "soon", NOW)
     assert ReminderRepository(store).all() == []

@@ -5,9 +5,10 @@ without a screen."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from storage.checkins.model import CheckIn, CheckInProblems, Mood, check_in_problems, new_check_in, revised
+from storage.checkins.model import CheckIn, Mood, check_in_problems, new_check_in, revised
 from storage.checkins.repository import CheckInRepository
 from storage.days import moment_from_text, today
+from storage.errors import Refused
 from storage.prompts import dismissed_on, offers_reaching_out
 
 
@@ -29,15 +30,15 @@ def log_mood(store, mood: Mood, now: datetime, day_starts_at: int) -> Logged:
 def save_details(store, original: CheckIn | None, mood: object, day: str, time: str, now: datetime,
                  **details) -> CheckIn:
     """A check-in changed (or back-filled, `original` None) with what the details form holds, saved: its mood, the
-    day and time as typed, and the details (energy, sleep, anxiety, tags, note). CheckInProblems, with a message by
+    day and time as typed, and the details (energy, sleep, anxiety, tags, note). Refused, with a message by
     field and nothing saved, when it breaks a rule; StorageError when the device refuses."""
     try:
         at = moment_from_text(day, time, today=now.date())
     except ValueError as error:
-        raise CheckInProblems({"at": str(error)}) from None
+        raise Refused({"at": str(error)}) from None
     found = check_in_problems(mood, at=at, now=now, **details)
     if found:
-        raise CheckInProblems(found)
+        raise Refused(found)
     if original is None:
         check_in = new_check_in(mood, now, at=at, **details)
     else:  # an unchanged moment keeps the offset it was made with, even if the person is elsewhere now

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from enum import IntEnum
 
+from storage.errors import Refused
 from storage.records import new_id, parse_stamp, stamp
 
 NOTE_LIMIT = 5000
@@ -64,14 +65,6 @@ class CheckIn:
     updated: str
 
 
-class CheckInProblems(ValueError):
-    """Raised when asked to build a check-in that `check_in_problems` would refuse."""
-
-    def __init__(self, problems: dict[str, str]):
-        super().__init__("; ".join(f"{field}: {message}" for field, message in problems.items()))
-        self.problems = problems
-
-
 def tag_problem(tag: object) -> str | None:
     """Why `tag` can't be used as an emotion tag, or None if it can."""
     if not isinstance(tag, str) or not tag.strip():
@@ -120,7 +113,7 @@ def check_in_problems(
 def new_check_in(mood: int, now: datetime, **details) -> CheckIn:
     """A fresh check-in made at `now` (or at `details["at"]` when back-filling).
 
-    Details: at, energy, sleep, anxiety, tags, note. Raises CheckInProblems
+    Details: at, energy, sleep, anxiety, tags, note. Raises Refused
     rather than build a check-in the rules would refuse.
     """
     unknown = set(details) - _DETAILS
@@ -133,7 +126,7 @@ def new_check_in(mood: int, now: datetime, **details) -> CheckIn:
 
 
 def revised(check_in: CheckIn, now: datetime, **changes) -> CheckIn:
-    """`check_in` with `changes` applied and `updated` set to now; raises CheckInProblems if they don't fit."""
+    """`check_in` with `changes` applied and `updated` set to now; raises Refused if they don't fit."""
     unknown = set(changes) - _DETAILS - {"mood"}
     if unknown:
         raise TypeError(f"unknown check-in details: {', '.join(sorted(unknown))}")
@@ -210,7 +203,7 @@ def _at_problem(at: object, now: datetime | None) -> str | None:
 def _refuse_problems(**fields) -> None:
     problems = check_in_problems(**fields)
     if problems:
-        raise CheckInProblems(problems)
+        raise Refused(problems)
 
 
 def _tidied(fields: dict) -> dict:

@@ -21,6 +21,7 @@ from storage.checkins.model import (
     tag_problem,
 )
 from storage.days import day_of, month_key, month_keys_covering
+from storage.errors import Refused
 from storage.records import parse_stamp, with_times
 
 PREFIX = "checkins/"
@@ -134,11 +135,11 @@ def emotion_tags_problem(tags: Iterable[str]) -> str | None:
 
 
 def save_emotion_tags(store, tags: Iterable[str], now: datetime) -> list[str]:
-    """Save the emotion tags (trimmed, repeats dropped) and return them; ValueError with a kind message if invalid."""
+    """Save the emotion tags (trimmed, repeats dropped) and return them; Refused (nothing saved) if invalid."""
     tags = list(tags)
     problem = emotion_tags_problem(tags)
     if problem:
-        raise ValueError(problem)
+        raise Refused({"tags": problem})
     cleaned = _without_repeats(tag.strip() for tag in tags)
     earlier = store.get(LISTS_FILE, EMOTION_TAGS_ID) or {"id": EMOTION_TAGS_ID}
     store.put(LISTS_FILE, with_times({**earlier, "tags": cleaned}, now))

@@ -7,7 +7,7 @@ from storage.people.repository import PeopleRepository
 
 
 def add_someone_for(store, name: str, support: Support, now: datetime) -> Person:
-    """Save a new person who gives `support`, named as typed; raises PersonProblems (nothing saved) for a name the
+    """Save a new person who gives `support`, named as typed; raises Refused (nothing saved) for a name the
     People rules refuse, StorageError if the device refuses the write."""
     person = new_person(now, name=name, supports=(Support(support),))
     PeopleRepository(store).save(person)

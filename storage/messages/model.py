@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
+from storage.errors import Refused
 from storage.people.model import Support
 from storage.records import new_id, stamp
 
@@ -102,19 +103,15 @@ def message_problems(kind: object, wording: object, day: object = DayKind.ANY_DA
     return problems
 
 
-class MessageProblem(ValueError):
-    """A message the rules refuse; `str()` is the kind words to show."""
-
-
 def new_message(kind: MessageKind, wording: str, now: datetime, day: DayKind = DayKind.ANY_DAY) -> Message:
-    """One of the person's own messages; MessageProblem if the wording is empty, too long or broken."""
+    """One of the person's own messages; Refused if the wording is empty, too long or broken."""
     made = stamp(now)
     return Message(id=new_id(), kind=MessageKind(kind), wording=_checked(wording), day=DayKind(day),
                    created=made, updated=made)
 
 
 def reworded(message: Message, wording: str, now: datetime) -> Message:
-    """`message` with new wording; MessageProblem if the rules refuse it (and nothing changes)."""
+    """`message` with new wording; Refused if the rules refuse it (and nothing changes)."""
     return replace(message, wording=_checked(wording), updated=stamp(now))
 
 
@@ -137,7 +134,7 @@ def message_from_document(doc: dict) -> Message:
 def _checked(wording: str) -> str:
     problem = message_problem(wording)
     if problem:
-        raise MessageProblem(problem)
+        raise Refused({"wording": problem})
     return wording.strip()
 
 

@@ -49,13 +49,13 @@ class MessageRepository:
         return None if doc.get("removed") else message_from_document(doc)
 
     def add(self, kind: MessageKind, wording: str, now: datetime) -> Message:
-        """A new message of the person's own; MessageProblem (nothing saved) if the wording is refused."""
+        """A new message of the person's own; Refused (nothing saved) if the wording is refused."""
         message = new_message(kind, wording, now)
         self._store.put(FILE, document_from_message(message))
         return message
 
     def edit(self, message: Message, wording: str, now: datetime) -> Message:
-        """New wording for any message, Tend's too; MessageProblem (nothing saved) if the wording is refused."""
+        """New wording for any message, Tend's too; Refused (nothing saved) if the wording is refused."""
         changed = reworded(message, wording, now)
         self._store.put(FILE, document_from_message(changed))
         return changed

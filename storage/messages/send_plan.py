@@ -4,7 +4,8 @@ in words; or why nothing can be opened. The picker (views.messages.send_flow) op
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storage.messages.model import MessageKind, MessageProblem
+from storage.errors import Refused
+from storage.messages.model import MessageKind
 from storage.messages.sending import Sending, sendings, unreachable_words
 from storage.people.model import Person, Way
 
@@ -20,12 +21,12 @@ class SendPlan:
 
 def plan_sending(people: Sequence[Person], text: str, kind: MessageKind, *, together: bool, greet: bool,
                  chosen: Way | None) -> SendPlan:
-    """See storage.messages.sending.sendings; MessageProblem (or ValueError for broken text) when there is nothing
+    """See storage.messages.sending.sendings; Refused (or ValueError for broken text) when there is nothing
     to open, with why: the text, nobody ticked, or nobody reachable this way."""
     links, unreachable = sendings(people, text, kind, together=together, greet=greet, chosen=chosen)
     left_out = " ".join(unreachable_words(person, chosen) for person in unreachable)
     if not links:
-        raise MessageProblem(left_out or NOBODY_CHOSEN)
+        raise Refused({"to": left_out or NOBODY_CHOSEN})
     return SendPlan(tuple(links), left_out)
 
 

@@ -9,7 +9,8 @@ person taps Send in their own app, once per link.
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storage.messages.model import MessageKind, MessageProblem, draft_for, message_problem
+from storage.errors import Refused
+from storage.messages.model import MessageKind, draft_for, message_problem
 from storage.people.model import Person, Support, Way
 from storage.people.phones import email_link, text_link_to_several
 
@@ -61,15 +62,15 @@ def sendings(people: Sequence[Person], text: str, kind: MessageKind, *, together
     """The links that carry `text` to `people`, in their order, and the people it can't reach that way.
 
     `greet` starts each person's message with "Hi <name>," (for a message written once for several people);
-    `together` puts everyone reached by text into one sms: link (one message with no name in it). MessageProblem
+    `together` puts everyone reached by text into one sms: link (one message with no name in it). Refused
     (nothing to open) for text the rules refuse or more than PEOPLE_AT_ONCE people.
     """
     problem = message_problem(text)
     if problem:
-        raise MessageProblem(problem)
+        raise Refused({"wording": problem})
     if len(people) > PEOPLE_AT_ONCE:
-        raise MessageProblem(f"One message can go to up to {PEOPLE_AT_ONCE} people at once. "
-                             "Please choose fewer, and send it again to the others.")
+        raise Refused({"to": f"One message can go to up to {PEOPLE_AT_ONCE} people at once. "
+                             "Please choose fewer, and send it again to the others."})
     text = text.strip()
     links: list[Sending] = []
     unreachable: list[Person] = []

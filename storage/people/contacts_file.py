@@ -4,7 +4,8 @@ the command line alike."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from storage.people.model import Person, PersonProblems, new_person
+from storage.errors import Refused
+from storage.people.model import Person, new_person
 from storage.people.vcard import MAX_CARDS, decoded_vcard_file, parse_vcards
 
 
@@ -27,7 +28,7 @@ def candidates_from(data: bytes, now: datetime, max_cards: int = MAX_CARDS) -> C
     for number, contact in enumerate(result.contacts, start=1):
         try:
             people.append(new_person(now, name=contact.name, phones=contact.phones, email=contact.email))
-        except PersonProblems as refused:
+        except Refused as refused:
             skipped.append(f"{contact.name[:40] or f'Contact {number}'}: {' '.join(refused.problems.values())}")
             continue
         if contact.left_out:

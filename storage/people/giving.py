@@ -112,7 +112,7 @@ def check_on_id(person_id: str) -> str:
 
 
 def check_on_reminder(person_id: str, name: str, every_days: int, now: datetime, day_starts_at: int = 0) -> Reminder:
-    """A reminder to check on someone every `every_days` days from now on, at 10:00; ReminderProblems if the
+    """A reminder to check on someone every `every_days` days from now on, at 10:00; Refused if the
     number of days can't be used."""
     usable = isinstance(every_days, int) and 1 <= every_days <= EVERY_DAYS_LIMIT
     return checked(Reminder(

@@ -61,7 +61,7 @@ def meeting_reminder(group: Person, stored: Reminder | None, now: datetime,
                      day_starts_at: int = 0) -> Reminder | None:
     """The reminder `group`'s meeting should have now, given the one `stored`: that one itself when its schedule
     is unchanged (keeping its snooze and what was done), else a new or revised one starting afresh from `now`.
-    None when there should be none. Raises ReminderProblems for a schedule the engine would refuse."""
+    None when there should be none. Raises Refused for a schedule the engine would refuse."""
     schedule = meeting_schedule(group, day_starts_at)
     if schedule is None:
         return None

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
+from storage.errors import Refused
 from storage.people import gatherings
 from storage.people.feelings import Felt
 from storage.people.phones import email_problem, phone_problem
@@ -150,16 +151,8 @@ def person_problems(
     return problems
 
 
-class PersonProblems(ValueError):
-    """Raised when asked to build a person that `person_problems` would refuse."""
-
-    def __init__(self, problems: dict[str, str]):
-        super().__init__("; ".join(f"{field}: {message}" for field, message in problems.items()))
-        self.problems = problems
-
-
 def new_person(now: datetime, **fields) -> Person:
-    """A fresh person; raises PersonProblems rather than build one the rules would refuse."""
+    """A fresh person; raises Refused rather than build one the rules would refuse."""
     made = stamp(now)
     return Person(id=new_id(), created=made, updated=made, **_checked(fields))
 
@@ -268,7 +261,7 @@ _FIELDS = ("name", "phones", "email", "supports", "helps_with", "note", "preferr
 
 
 def _checked(fields: dict) -> dict:
-    """Fields tidied as stored (trimmed text, blank numbers dropped, kinds in a fixed order), or PersonProblems."""
+    """Fields tidied as stored (trimmed text, blank numbers dropped, kinds in a fixed order), or Refused."""
     unknown = set(fields) - set(_FIELDS)
     if unknown:
         raise TypeError(f"unknown person fields: {', '.join(sorted(unknown))}")
@@ -281,7 +274,7 @@ def _checked(fields: dict) -> dict:
             tidy[field] = tidy[field].strip()
     problems = person_problems(**tidy)
     if problems:
-        raise PersonProblems(problems)
+        raise Refused(problems)
     chosen = set(tidy["supports"])
     tidy["supports"] = tuple(kind for kind in Support if kind in chosen)
     tidy["preferred"] = Way(tidy["preferred"]) if tidy["preferred"] else None

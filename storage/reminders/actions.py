@@ -11,8 +11,9 @@ from collections.abc import Collection
 from dataclasses import replace
 from datetime import date, datetime, tzinfo
 
+from storage.errors import Refused
 from storage.people.repository import PeopleRepository
-from storage.reminders.model import Reminder, ReminderProblems, new_reminder, revised
+from storage.reminders.model import Reminder, new_reminder, revised
 from storage.reminders.repository import ReminderRepository
 from storage.reminders.rules import Due, already_handled, done, missed_since, never_rings_problem
 
@@ -75,11 +76,11 @@ def note_looked_at(store, now: datetime, zone: tzinfo, day_starts_at: int) -> bo
 
 def save_from_form(store, original: Reminder | None, fields: dict, now: datetime, zone: tzinfo,
                    day_starts_at: int = 0) -> Reminder:
-    """A reminder made (`original` None) or changed with what the form holds, and saved. ReminderProblems, with
+    """A reminder made (`original` None) or changed with what the form holds, and saved. Refused, with
     every message, if it breaks a rule or is a one-off whose moment has passed: it could never ring."""
     reminder = revised(original, now, **fields) if original else new_reminder(now, **fields)
     passed = never_rings_problem(reminder, now, zone, day_starts_at)
     if passed:
-        raise ReminderProblems([passed])
+        raise Refused({"starts_on": passed})
     ReminderRepository(store).save(reminder, now)
     return reminder

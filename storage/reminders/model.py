@@ -2,7 +2,7 @@
 
 A reminder is a frozen dataclass: every change (snooze, done, an edit) makes a
 new one, which the repository saves whole. Making or saving one that breaks a
-rule raises ReminderProblems with every message for the person at once.
+rule raises Refused with every message for the person at once.
 """
 
 from collections.abc import Iterable
@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from storage.checkins.model import with_fixed_offset
 from storage.days import WEEKDAYS
+from storage.errors import Refused
 from storage.records import new_id, parse_stamp
 
 
@@ -56,53 +57,45 @@ class Reminder:
     handled_until: datetime | None = None
 
 
-class ReminderProblems(ValueError):
-    """Raised when asked to make or save a reminder that `reminder_problems` would refuse."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__(" ".join(problems))
-        self.problems = problems
-
-
-def reminder_problems(reminder: Reminder) -> list[str]:
-    """What is wrong with the reminder, in words for the person; empty when it can be saved."""
-    found = []
+def reminder_problems(reminder: Reminder) -> dict[str, str]:
+    """Field → what is wrong with it, in words for the person; empty when the reminder can be saved."""
+    found = {}
     if reminder.kind not in tuple(ReminderKind):
-        found.append("Please choose what the reminder is for: checking in, or something of your own.")
-    found.extend(_text_problems(reminder))
-    found.extend(_times_problems(reminder.times))
+        found["kind"] = "Please choose what the reminder is for: checking in, or something of your own."
+    found.update(_text_problems(reminder))
+    found.update(_times_problems(reminder.times))
     if reminder.repeat not in REPEATS:
-        found.append("Please choose how often it repeats: once, every day, on chosen days, weekly, "
-                     "or every few days.")
+        found["repeat"] = ("Please choose how often it repeats: once, every day, on chosen days, weekly, "
+                           "or every few days.")
     elif reminder.repeat == Repeat.WEEKDAYS and (not _is_set_of_weekdays(reminder.weekdays) or not reminder.weekdays):
-        found.append("Please choose at least one day of the week.")
+        found["weekdays"] = "Please choose at least one day of the week."
     elif reminder.repeat == Repeat.EVERY_N_DAYS and not _is_count(reminder.every_days, EVERY_DAYS_LIMIT):
-        found.append(f"Please choose how many days apart, from 1 to {EVERY_DAYS_LIMIT}.")
+        found["every_days"] = f"Please choose how many days apart, from 1 to {EVERY_DAYS_LIMIT}."
     if reminder.starts_on is None and (reminder.kind == ReminderKind.OWN or reminder.repeat in _NEEDS_START):
-        found.append("Please choose the date of the first reminder.")
+        found["starts_on"] = "Please choose the date of the first reminder."
     elif reminder.starts_on is not None and not _is_date(reminder.starts_on):
-        found.append("Please choose the first date from the calendar.")
+        found["starts_on"] = "Please choose the first date from the calendar."
     if not isinstance(reminder.always, bool):
-        found.append("Switches on a reminder are either on or off.")
+        found["always"] = "Switches on a reminder are either on or off."
     return found
 
 
 def checked(reminder: Reminder) -> Reminder:
-    """The reminder itself if it can be saved; ReminderProblems (with every message) if not."""
+    """The reminder itself if it can be saved; Refused (with every problem) if not."""
     found = reminder_problems(reminder)
     if found:
-        raise ReminderProblems(found)
+        raise Refused(found)
     return reminder
 
 
 def new_reminder(now: datetime, **fields) -> Reminder:
-    """A fresh reminder with its own id; nothing from before `now` counts as due. Raises ReminderProblems."""
+    """A fresh reminder with its own id; nothing from before `now` counts as due. Raises Refused."""
     return checked(Reminder(id=new_id(), **fields, handled_until=with_fixed_offset(now)))
 
 
 def revised(reminder: Reminder, now: datetime, **changes) -> Reminder:
     """The reminder with `changes`, starting afresh from `now`: no backlog and no old snooze, so a time moved
-    earlier than now doesn't ring at once. Raises ReminderProblems."""
+    earlier than now doesn't ring at once. Raises Refused."""
     return checked(replace(reminder, **changes, snoozed_until=None,
                            handled_until=with_fixed_offset(latest(reminder.handled_until, now))))
 
@@ -170,26 +163,26 @@ def clocks_of(times: Iterable[str]) -> list[time]:
     return [clock for clock in map(_clock, times) if clock is not None]
 
 
-def _text_problems(reminder: Reminder) -> list[str]:
+def _text_problems(reminder: Reminder) -> dict[str, str]:
     if not isinstance(reminder.text, str):
-        return ["The reminder's words should be text."]
+        return {"text": "The reminder's words should be text."}
     if reminder.kind == ReminderKind.OWN and not reminder.text.strip():
-        return ["Please write what you'd like to be reminded of."]
+        return {"text": "Please write what you'd like to be reminded of."}
     if len(reminder.text) > TEXT_LIMIT:
-        return [f"A reminder can be up to {TEXT_LIMIT} characters; this one has {len(reminder.text)}. "
-                "Nothing was saved — please shorten it."]
-    return []
+        return {"text": f"A reminder can be up to {TEXT_LIMIT} characters; this one has {len(reminder.text)}. "
+                        "Nothing was saved — please shorten it."}
+    return {}
 
 
-def _times_problems(times: object) -> list[str]:
+def _times_problems(times: object) -> dict[str, str]:
     if isinstance(times, str) or not isinstance(times, (tuple, list)) or not times:
-        return ["Please choose at least one time of day."]
+        return {"times": "Please choose at least one time of day."}
     bad = [text for text in times if _clock(text) is None]
     if bad:
-        return [f"Please write times as hours:minutes, for example 09:30 or 21:00; “{bad[0]}” isn't one."]
+        return {"times": f"Please write times as hours:minutes, for example 09:30 or 21:00; “{bad[0]}” isn't one."}
     if len(times) > TIMES_LIMIT:
-        return [f"A reminder can ring up to {TIMES_LIMIT} times a day; this one has {len(times)}."]
-    return []
+        return {"times": f"A reminder can ring up to {TIMES_LIMIT} times a day; this one has {len(times)}."}
+    return {}
 
 
 def _is_set_of_weekdays(weekdays: object) -> bool:

@@ -32,7 +32,7 @@ class ReminderRepository:
         return None if doc is None or doc.get("type") != REMINDER else reminder_from_document(doc)
 
     def save(self, reminder: Reminder, now: datetime) -> None:
-        """Save a new or changed reminder, keeping when it was first made; raises ReminderProblems if it can't be."""
+        """Save a new or changed reminder, keeping when it was first made; raises Refused if it can't be."""
         self._put({**document_from_reminder(checked(reminder)), "type": REMINDER}, now)
 
     def delete(self, reminder_id: str) -> bool:

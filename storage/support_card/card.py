@@ -7,6 +7,7 @@ Every part is optional: a card with one line in it is still worth sharing.
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from storage.errors import Refused
 from storage.records import stamp
 
 FILE = RECORD_ID = "support_card"
@@ -67,7 +68,7 @@ def save_card(store, texts: dict[str, str], now: datetime) -> SupportCard:
     long."""
     problems = card_problems(texts)
     if problems:
-        raise ValueError(" ".join(problems.values()))
+        raise Refused(problems)
     previous = store.get(FILE, RECORD_ID) or {"created": stamp(now)}
     kept = {key: texts.get(key, "") for key in PART_KEYS}
     store.put(FILE, {"id": RECORD_ID, "created": previous["created"], "updated": stamp(now), "texts": kept})

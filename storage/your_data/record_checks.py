@@ -146,7 +146,7 @@ def _reminder_problems(name: str, record: dict) -> dict[str, str]:
         problems = reminder_problems(reminder_from_document(record))
     except (KeyError, TypeError, ValueError, AttributeError):
         return {"times": "this isn't a reminder Tend can read."}
-    return {"reminder": " ".join(problems)} if problems else {}
+    return problems
 
 
 def _moment(text: object) -> datetime | None:

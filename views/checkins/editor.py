@@ -7,9 +7,9 @@ from typing import Callable
 import flet as ft
 
 from storage.checkins.actions import save_details
-from storage.checkins.model import SCALE, CheckIn, CheckInProblems, Mood
+from storage.checkins.model import SCALE, CheckIn, Mood
 from storage.checkins.repository import CheckInRepository, emotion_tags
-from storage.errors import StorageError
+from storage.errors import Refused, StorageError
 from storage.when_typed import back_fill_days, moment_on
 from views.context import use_tend
 from views.guard import component
@@ -73,7 +73,7 @@ def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Cont
         try:
             check_in = save_details(tend.store, original, typed["mood"], typed["day"], typed["time"], tend.now(),
                                     tags=typed["tags"], note=typed["note"], **typed["scales"])
-        except CheckInProblems as refused:
+        except Refused as refused:
             await show_problems(refused.problems)
             return False
         except StorageError as error:

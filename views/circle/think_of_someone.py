@@ -7,8 +7,8 @@ import flet as ft
 
 from storage.circle.actions import add_someone_for
 from storage.circle.rules import Gap
-from storage.errors import StorageError
-from storage.people.model import Person, PersonProblems
+from storage.errors import Refused, StorageError
+from storage.people.model import Person
 from views.context import use_tend
 from views.guard import component
 from views.kit.dialog import dialog
@@ -30,7 +30,7 @@ def ThinkOfSomeone(gap: Gap, added: Callable[[Person], None], closed: Callable[[
     def add() -> None:
         try:
             person = add_someone_for(tend.store, typed["name"], gap.support, tend.now())
-        except PersonProblems as refused:
+        except Refused as refused:
             set_problem(next(iter(refused.problems.values())))
             return
         except StorageError as error:

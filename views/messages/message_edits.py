@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 import flet as ft
 
-from storage.messages.model import MessageKind, MessageProblem
+from storage.errors import Refused
+from storage.messages.model import MessageKind
 from storage.messages.repository import MessageRepository
 from views.context import use_tend
 from views.kit.taps import use_tap_gate
@@ -59,7 +60,7 @@ def use_message_edits(shown_kind: MessageKind, messages: list) -> MessageEdits:
             if tend.wrote(lambda: repository.edit(message, typed["text"], tend.now()) if message
                           else repository.add(shown_kind, typed["text"], tend.now())):
                 changed("Saved." if message else "Added.")
-        except MessageProblem as refused:
+        except Refused as refused:
             set_problem(str(refused))  # nothing was saved
 
     def remove(message) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import flet as ft
 
-from storage.messages.model import MessageKind, MessageProblem
+from storage.messages.model import MessageKind
 from storage.messages.send_plan import SendPlan, addresses, plan_sending
 from storage.people.model import Person, Way
 from views.context import use_tend
@@ -69,7 +69,7 @@ def use_message_sending(recipients: Callable[[], list[Person]], text: Callable[[
         with taps.running(("send", way)):  # the launcher answers within open_link's timeout
             try:
                 plan = plan_sending(recipients(), text(), kind(), together=together, greet=greet, chosen=way)
-            except (MessageProblem, ValueError) as refused:
+            except ValueError as refused:  # Refused, or a number or address that can't be put in a link
                 set_problem(str(refused))
                 return
             set_problem(None)

@@ -5,11 +5,11 @@ from typing import Callable
 
 import flet as ft
 
-from storage.errors import StorageError
+from storage.errors import Refused, StorageError
 from storage.people.form_saving import SAVE, save_from_form
 from storage.people.gatherings import PersonKind
 from storage.people.meetings import delete_person
-from storage.people.model import REACHABLE_BY, Person, PersonProblems, Support, Way
+from storage.people.model import REACHABLE_BY, Person, Support, Way
 from views.context import use_tend
 from views.guard import component
 from views.kit.dialog import dialog
@@ -79,7 +79,7 @@ def use_person_saving(original: Person | None, typed: dict, callbacks: PersonCal
                       **gathering_values(typed["kind"], typed))
         try:
             person = save_from_form(tend.store, original, fields, tend.now(), tend.settings.day_starts_at)
-        except PersonProblems as refused:
+        except Refused as refused:
             set_problems(refused.problems)
             if "name" in refused.problems and name_field.current:
                 await name_field.current.focus()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import flet as ft
 
+from storage.errors import Refused
 from storage.people.feelings import usual_feeling_words
 from storage.people.giving import (
     Given,
@@ -23,7 +24,6 @@ from storage.people.giving import (
 )
 from storage.people.model import Person
 from storage.people.repository import PeopleRepository
-from storage.reminders.model import ReminderProblems
 from views.checkins.editing import notice_card
 from views.context import use_tend
 from views.guard import component
@@ -130,7 +130,7 @@ def use_giving(person: Person, changed: Callable[[], None]) -> Giving:
         try:
             done = tend.wrote(lambda: start_checking_on(tend.store, person.id, person.name, days, tend.now(),
                                                         tend.settings.day_starts_at))
-        except ReminderProblems as problem:
+        except Refused as problem:
             tend.tell(str(problem))
             return
         if done:

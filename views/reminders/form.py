@@ -8,9 +8,9 @@ import flet as ft
 
 from storage.day_words import day_in_words
 from storage.days import WEEKDAY_NAMES, WEEKDAYS
-from storage.errors import StorageError
+from storage.errors import Refused, StorageError
 from storage.reminders.actions import save_from_form
-from storage.reminders.model import EVERY_DAY, Reminder, ReminderKind, ReminderProblems, Repeat
+from storage.reminders.model import EVERY_DAY, Reminder, ReminderKind, Repeat
 from storage.when_typed import clock_words
 from storage.when_typed import day_from_text as typed_day
 from views.context import use_tend
@@ -83,8 +83,8 @@ def ReminderForm(kind: str, original: Reminder | None, callbacks: ReminderCallba
         try:
             reminder = save_from_form(tend.store, original, fields_from_draft(kind, typed), tend.now(), tend.zone,
                                       tend.settings.day_starts_at)
-        except ReminderProblems as refused:
-            set_problems(refused.problems)
+        except Refused as refused:
+            set_problems(list(refused.problems.values()))
             return False
         except StorageError as error:
             set_problems([error.message])

@@ -4,7 +4,7 @@
 import flet as ft
 
 from storage.checkins.repository import emotion_tags, save_emotion_tags
-from storage.errors import StorageError
+from storage.errors import Refused, StorageError
 from views.context import use_tend
 from views.guard import component
 from views.kit.labelled import icon_action
@@ -30,7 +30,7 @@ def EmotionTagsEditor() -> ft.Control:
     def save(new_tags: list[str]) -> bool:
         try:
             set_tags(save_emotion_tags(tend.store, new_tags, tend.now()))
-        except ValueError as error:
+        except Refused as error:
             set_problem(str(error))
             return False
         except StorageError as error:

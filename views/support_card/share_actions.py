@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 import flet as ft
 
+from storage.errors import Refused
 from storage.people.model import Person
 from storage.support_card.card import TITLE
-from storage.support_card.links import CannotShare, share_links
+from storage.support_card.links import share_links
 from storage.support_card.noting import EMPTY_CARD, app_not_opened_words, groups_by_link, noted_words
 from storage.support_card.shares import ShareWay, forget_shares, record_shares
 from views.context import use_tend
@@ -64,7 +65,7 @@ def use_share_actions(save_typed: Callable[[], str | None], picked: Callable[[],
         to = picked()
         try:
             links = share_links(to, way, TITLE, text)
-        except CannotShare as cannot:
+        except Refused as cannot:
             set_problem(str(cannot))
             return
         set_problem(None)

@@ -7,9 +7,8 @@ import dataclasses
 import flet as ft
 
 from storage import prompts
-from storage.people.model import PersonProblems
+from storage.errors import Refused
 from storage.people.repository import PeopleRepository
-from storage.reminders.model import ReminderProblems
 from storage.welcome import add_daily_check_in, people_typed
 from views.context import use_tend
 from views.guard import component
@@ -35,7 +34,7 @@ def Welcome(on_done) -> ft.Control:
     def save_people() -> None:
         try:
             people = people_typed(rows_typed(answers.values), tend.now())
-        except PersonProblems as refused:
+        except Refused as refused:
             set_problems(list(refused.problems.values()))
             return
         if tend.wrote(lambda: PeopleRepository(tend.store).save_many(people)):
@@ -48,8 +47,8 @@ def Welcome(on_done) -> ft.Control:
             if answers.values["remind"] and not tend.wrote(
                     lambda: add_daily_check_in(tend.store, answers.values["time"], tend.now())):
                 return
-        except ReminderProblems as refused:
-            set_problems(refused.problems)
+        except Refused as refused:
+            set_problems(list(refused.problems.values()))
             return
         finished()
 
