@@ -13,7 +13,6 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 SYSTEM_CHROMIUMS = (
     "/usr/bin/chromium",

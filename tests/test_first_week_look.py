@@ -5,7 +5,7 @@ import base64
 import re
 
 import pytest
-from browser import DESKTOP, PHONE, fill, go_to, open_tend, screenshot, tap, wait_until_still
+from browser import DESKTOP, fill, go_to, open_tend, screenshot, tap, wait_until_still
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser

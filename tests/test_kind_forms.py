@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
-from browser import add_person, fill, go_to, screenshot, tap, wait_until_still
+from browser import fill, go_to, screenshot, tap, wait_until_still
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser

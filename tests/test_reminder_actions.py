@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from storage_fixtures import NOW, store  # noqa: F401 (fixture)
 
-from storage.people.model import Support, Way, new_person
+from storage.people.model import Support, new_person
 from storage.people.repository import PeopleRepository
 from storage.reminders.actions import mark_done, missed_while_closed, note_looked_at, snooze, snooze_person
 from storage.reminders.model import new_reminder, revised
