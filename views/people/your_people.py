@@ -12,7 +12,7 @@ from typing import Callable
 
 import flet as ft
 
-from storage.people.meetings import went_to_meeting
+from storage.people.actions import log_contact
 from storage.people.model import Contact, Person, Way
 from storage.people.repository import PeopleRepository
 from views.context import use_tend
@@ -88,9 +88,9 @@ def use_people_service() -> tuple[YourPeople, PeopleActions]:
         kept.current = PeopleRepository(tend.store)  # people or contacts may have changed behind it
         look()
 
-    def log_contact(person: Person, way: Way, felt=None) -> Contact:
-        contact = kept.current.log_contact(person, way, tend.now(), felt)
-        went_to_meeting(tend.store, person.id, tend.now(), tend.zone, tend.settings.day_starts_at)
+    def log_and_look(person: Person, way: Way, felt=None) -> Contact:
+        contact = log_contact(kept.current, tend.store, person, way, tend.now(), tend.zone, tend.settings.day_starts_at,
+                              felt)
         look()
         return contact
 
@@ -99,4 +99,4 @@ def use_people_service() -> tuple[YourPeople, PeopleActions]:
         look()
         return forgotten
 
-    return state.current, PeopleActions(log_contact, forget_contact, read_again, look)
+    return state.current, PeopleActions(log_and_look, forget_contact, read_again, look)
