@@ -28,6 +28,9 @@ CHROMIUM_ARGS = [
 ]
 # What Flutter's web engine is doing, told to the tests, which otherwise see only the accessibility tree: whether it
 # has a frame to draw (an animation running, a change not yet painted), and on which text field it listens for typing.
+POINTER_QUIET_MS = 600
+"""How long after the last pointer event Flutter's web engine takes clicks on accessibility nodes again (its
+timer is 500 ms)."""
 FLUTTER_PROBES = r"""
 (() => {
   if (window.__tend) return;
@@ -49,6 +52,14 @@ FLUTTER_PROBES = r"""
     if (type === 'input' && isField(this)) probes.listening.delete(this);
     return unlisten.call(this, type, ...rest);
   };
+  // When a pointer last moved or pressed: for half a second after, Flutter's web engine takes a click on an
+  // accessibility node for one the pointer already made and drops it (EngineSemantics.shouldAcceptBrowserGesture).
+  probes.pointerAt = -Infinity;
+  for (const type of ['pointerdown', 'pointermove', 'pointerleave', 'pointerup', 'pointercancel', 'touchstart',
+                      'touchend', 'touchmove', 'touchcancel', 'mousedown', 'mousemove', 'mouseleave', 'mouseup',
+                      'wheel']) {
+    listen.call(window, type, () => { probes.pointerAt = performance.now(); }, {capture: true, passive: true});
+  }
   // What the page has told the app: the last messages sent over Flet's WebSocket, as bytes.
   probes.sent = [];
   const send = WebSocket.prototype.send;
@@ -228,7 +239,16 @@ def pixel(page: Page, x: int, y: int) -> tuple[int, int, int]:
 
 def tap(control: Locator) -> None:
     """Activates a control the way a screen reader does, through its accessibility node. Unlike a mouse click at
-    its coordinates, this still works when the control sits in a scrolled part of a dialog."""
+    its coordinates, this still works when the control sits in a scrolled part of a dialog.
+
+    Two states come first, as they do for a person using a screen reader. The screen has settled: while it slides
+    in or redraws, Flutter may replace the node, and a tap on the old one is lost. And no pointer has moved or
+    pressed for half a second: until then Flutter's web engine takes such a click for the pointer's own and drops
+    it (`EngineSemantics.shouldAcceptBrowserGesture`, a 500 ms timer), which lost taps made just after `go_to`'s
+    click or a scroll with the wheel."""
+    page = control.page
+    wait_until_still(page)
+    page.wait_for_function(f"() => performance.now() - window.__tend.pointerAt > {POINTER_QUIET_MS}", polling=50)
     control.dispatch_event("click")
 
 
