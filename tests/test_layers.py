@@ -24,7 +24,7 @@ MAX_FUNCTION_LINES = 50
 # Another feature's module a feature may import: the module, why, and which features use it today.
 FEATURE_DOORS = {
     "views.checkins.editing": ("the check-in editor dialog, opened from every screen that lists or logs check-ins",
-                               {"help", "history", "messages", "people", "reminders", "support_card", "today"}),
+                               {"history", "today"}),
     "views.checkins.tile": ("one check-in row, the same on Today and in History", {"history", "today"}),
     "views.reminders.due": ("what is due now and its actions (done, snooze, read again), on People and Today, and "
                             "read again after an import or a restore", {"people", "settings", "today"}),
@@ -38,7 +38,6 @@ FEATURE_DOORS = {
                           {"help", "reminders", "today"}),
     "views.people.reaching_out": ("Call/Text/Email then 'did you reach them?', wherever a person can be reached",
                                   {"help", "reminders", "today"}),
-    "views.people.screen": ("the low-day card borrows People's support picker; it belongs in views/kit", {"today"}),
     "views.help.crisis_lines": ("crisis lines close People's list and the low-day card, as on Get help",
                                 {"people", "today"}),
     "views.help.get_help": ("your own crisis contacts and the safety plan's route, on the low-day card;"

@@ -11,6 +11,7 @@ from storage.checkins.repository import CheckInRepository
 from views.checkins.editor import EditorCallbacks, check_in_dialog
 from views.context import use_tend
 from views.kit.labelled import said_as
+from views.kit.notice import notice_card
 
 
 @dataclass(frozen=True)
@@ -51,23 +52,3 @@ def use_check_in_editing(on_changed: Callable[[], None]) -> CheckInEditing:
                                 on_click=undo_delete)]) if deleted else None
     open_editor = ft.use_callback(lambda check_in: set_editing((check_in, None)), [])  # stable, for memoised lists
     return CheckInEditing(open=open_editor, undo_card=card, open_new_on=lambda day: set_editing((None, day)))
-
-
-def notice_card(message: str, actions: list[ft.Control], visible: bool = True) -> ft.Control:
-    """A quiet confirmation with its actions, shown in place rather than as a pop-up that may vanish too fast.
-
-    A card that comes and goes often can stay in the tree, hidden (`visible=False`): showing it again then
-    changes a few properties instead of building a whole card, which keeps a one-tap save quick."""
-    return ft.Card(
-        ft.Container(
-            ft.Column(
-                [
-                    ft.Text(message, theme_style=ft.TextThemeStyle.BODY_LARGE),
-                    ft.Row(actions, wrap=True, alignment=ft.MainAxisAlignment.END),
-                ],
-                spacing=4,
-            ),
-            padding=ft.Padding.symmetric(horizontal=16, vertical=8),
-        ),
-        visible=visible,
-    )

@@ -4,12 +4,12 @@
 import flet as ft
 
 from storage.help.safety_plan import STEPS, plan_as_text
-from views.checkins.editing import notice_card
 from views.context import use_tend
 from views.device.file_saving import save_text_file
 from views.guard import component
 from views.help.plan_editing import PlanEditing, use_plan_editing
 from views.kit.labelled import labelled_group
+from views.kit.notice import notice_card
 from views.kit.screen import screen, section_title
 from views.people.your_people import use_people
 

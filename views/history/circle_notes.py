@@ -10,9 +10,9 @@ from storage.days import day_of
 from storage.people.feelings import lifted_moods
 from storage.people.giving import SELF_CARE_NOTE, looking_after_yourself, support_given
 from storage.people.repository import PeopleRepository
-from views.checkins.editing import notice_card
 from views.context import use_tend
 from views.guard import component
+from views.kit.notice import notice_card
 from views.kit.screen import section_title
 
 

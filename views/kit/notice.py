@@ -31,3 +31,23 @@ def notice_banner(message: str | None, on_read) -> ft.Control:
         ft.Row([ft.Container(ft.Text(message), expand=True), ft.TextButton("Got it", on_click=on_read)]),
         ft.Colors.TERTIARY_CONTAINER,
     )
+
+
+def notice_card(message: str, actions: list[ft.Control], visible: bool = True) -> ft.Control:
+    """A quiet confirmation with its actions, shown in place rather than as a pop-up that may vanish too fast.
+
+    A card that comes and goes often can stay in the tree, hidden (`visible=False`): showing it again then
+    changes a few properties instead of building a whole card, which keeps a one-tap save quick."""
+    return ft.Card(
+        ft.Container(
+            ft.Column(
+                [
+                    ft.Text(message, theme_style=ft.TextThemeStyle.BODY_LARGE),
+                    ft.Row(actions, wrap=True, alignment=ft.MainAxisAlignment.END),
+                ],
+                spacing=4,
+            ),
+            padding=ft.Padding.symmetric(horizontal=16, vertical=8),
+        ),
+        visible=visible,
+    )

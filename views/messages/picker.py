@@ -14,11 +14,11 @@ import flet as ft
 from storage.messages.model import DayKind, MessageKind
 from storage.messages.sending import who_to_message
 from storage.people.model import Person, Support, Way
-from views.checkins.editing import notice_card
 from views.context import use_tend
 from views.guard import component
 from views.kit.dialog import dialog
 from views.kit.labelled import said_as
+from views.kit.notice import notice_card
 from views.kit.taps import use_tap_gate
 from views.messages.composer import MessageComposer
 from views.people.your_people import use_people_actions

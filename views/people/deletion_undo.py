@@ -9,9 +9,9 @@ import flet as ft
 from storage.people.deletions import Deletion, still_undoable, undo_words
 from storage.people.meetings import save_person
 from storage.people.model import Person
-from views.checkins.editing import notice_card
 from views.context import use_tend
 from views.kit.labelled import said_as
+from views.kit.notice import notice_card
 from views.kit.taps import use_tap_gate
 
 SESSION_KEY = "tend.people.last_deletion"

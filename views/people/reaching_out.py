@@ -12,11 +12,11 @@ import flet as ft
 
 from storage.people.model import Person, Way, ago_in_words
 from storage.people.phones import call_link, email_link, text_link
-from views.checkins.editing import notice_card
 from views.context import Tend, use_tend
 from views.device.links import open_link
 from views.kit.dialog import dialog
 from views.kit.labelled import said_as
+from views.kit.notice import notice_card
 from views.kit.taps import use_tap_gate
 from views.people.felt_question import felt_picker
 from views.people.gatherings import is_gathering, last_contact_words, logged_words, went_dialog

@@ -4,11 +4,12 @@
 import flet as ft
 
 from storage.people.model import Support, people_for
-from views.checkins.editing import notice_card
 from views.context import Tend, use_tend
 from views.guard import component
 from views.help.crisis_lines import CountryPicker, crisis_line_card, emergency_controls, fallback_controls
 from views.kit.labelled import said_as
+from views.kit.need_picker import need_picker
+from views.kit.notice import notice_card
 from views.kit.screen import screen, section_title, title_bar
 from views.messages.picker import kind_for, message_everyone_button, use_messaging
 from views.navigation import CIRCLE_ROUTE
@@ -21,18 +22,6 @@ from views.people.newest_undo import use_newest_undo
 from views.people.reaching_out import last_reached_words, use_reaching_out
 from views.people.your_people import use_people, use_people_actions
 from views.support_card.screen import SUPPORT_CARD_ROUTE
-
-
-def need_picker(need: Support | None, on_pick, with_anyone: bool = True) -> ft.Control:
-    """'I need…': one chip per kind of support; the chosen one filters and orders the list."""
-    chips = [said_as(ft.Chip, "Anyone", "Anyone: show everyone", selected=need is None, show_checkmark=False,
-                     on_select=lambda _: on_pick(None))] if with_anyone else []
-    chips += [
-        said_as(ft.Chip, kind.word, f"I need {kind.value} support", selected=need is kind, show_checkmark=False,
-                on_select=lambda _, k=kind: on_pick(k))
-        for kind in Support
-    ]
-    return ft.Row(chips, wrap=True, spacing=8, run_spacing=4)
 
 
 @component

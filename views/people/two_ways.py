@@ -24,11 +24,11 @@ from storage.people.giving import (
 )
 from storage.people.model import Person
 from storage.people.repository import PeopleRepository
-from views.checkins.editing import notice_card
 from views.context import use_tend
 from views.guard import component
 from views.kit.dialog import dialog
 from views.kit.labelled import said_as
+from views.kit.notice import notice_card
 from views.kit.taps import use_tap_gate
 from views.people.your_people import use_people
 from views.reminders.due import use_due, use_due_actions

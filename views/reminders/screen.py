@@ -9,10 +9,10 @@ from storage.reminders.keep_in_touch import touch_due_at
 from storage.reminders.model import Reminder, ReminderKind
 from storage.reminders.repository import ReminderRepository
 from storage.reminders.rules import next_occurrence
-from views.checkins.editing import notice_card
 from views.context import Tend, use_tend
 from views.guard import component
 from views.kit.labelled import icon_action
+from views.kit.notice import notice_card
 from views.kit.screen import screen, section_title
 from views.people.your_people import YourPeople, use_people
 from views.reminders.due import DueNow, touch_plans, use_due, use_due_actions

@@ -12,11 +12,11 @@ import flet as ft
 from storage.people.model import Person
 from storage.people.repository import PeopleRepository
 from storage.support_card.shares import ShareWay
-from views.checkins.editing import notice_card
 from views.context import use_tend
 from views.guard import component
 from views.kit.draft import use_draft
 from views.kit.labelled import labelled_group, said_as
+from views.kit.notice import notice_card
 from views.kit.taps import use_tap_gate
 from views.support_card.share_actions import use_share_actions
 

@@ -11,10 +11,10 @@ from views.context import use_tend
 from views.guard import component
 from views.help.crisis_lines import crisis_help
 from views.help.get_help import SAFETY_PLAN_ROUTE
+from views.kit.need_picker import need_picker
 from views.messages.picker import Messaging, message_button, message_everyone_button, use_messaging
 from views.people.card import SUPPORT_NOT_SET, reach_buttons
 from views.people.reaching_out import ReachingOut, last_reached_words, use_reaching_out
-from views.people.screen import need_picker
 from views.people.your_people import use_people
 
 

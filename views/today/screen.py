@@ -10,12 +10,13 @@ from storage.checkins.repository import CheckInRepository
 from storage.days import today
 from storage.prompts import dismiss
 from storage.reminders.model import ReminderKind
-from views.checkins.editing import notice_card, use_check_in_editing
+from views.checkins.editing import use_check_in_editing
 from views.checkins.tile import CheckInTile
 from views.context import use_tend
 from views.guard import component
 from views.kit.labelled import said_as, spoken_button
 from views.kit.moods import MOOD_COLORS, MOOD_ICONS
+from views.kit.notice import notice_card
 from views.kit.screen import screen, section_title
 from views.kit.taps import use_tap_gate
 from views.reminders.due import use_due, use_due_actions
