@@ -38,14 +38,12 @@ def use_message_edits(shown_kind: MessageKind, messages: list) -> MessageEdits:
     problem, set_problem = ft.use_state(None)
     removed, set_removed = ft.use_state(None)
     said, set_said = ft.use_state(None)
-    changes, set_changes = ft.use_state(0)  # a change re-reads the list
     taps = use_tap_gate()
 
     def changed(words: str | None = None) -> None:
         set_editing(None)
         set_problem(None)
-        set_said(words)
-        set_changes(changes + 1)
+        set_said(words)  # with `removed` or `editing`, always a new state: the manager reads the list again
 
     def start(message_id: str, text: str) -> None:
         typed["text"] = text

@@ -43,13 +43,12 @@ def BackupsScreen() -> ft.Control:
     tend = use_tend()
     follow_replaced_data = use_following_replaced_data()
     data_dir = tend.store.data_dir
-    version, set_version = ft.use_state(0)  # bumped after each change, so the list is read again
-    found = ft.use_memo(lambda: list_backups(data_dir) if data_dir else [], [version])
+    found, set_found = ft.use_state(lambda: list_backups(data_dir) if data_dir else [])
     outcome, report = use_outcome(tend.tell)
     work = use_work(DATA_WORK)
 
     def list_changed() -> None:
-        set_version(lambda seen: seen + 1)
+        set_found(list_backups(data_dir) if data_dir else [])
 
     async def back_up(say: Say) -> None:
         now = tend.now()
