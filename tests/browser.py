@@ -10,11 +10,15 @@ import time
 import urllib.request
 import zlib
 from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
 
 from browser_setup import NO_CHROMIUM, find_chromium
 from playwright.sync_api import Browser, Locator, Page, Playwright, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+from storage import prompts
+from storage.store.persistence import Store
 
 PROJECT = Path(__file__).resolve().parent.parent
 CHROMIUM_ARGS = [
@@ -102,9 +106,15 @@ def free_loopback_port() -> int:
 
 
 @contextmanager
-def running_tend(data_dir: Path, extra_env: dict[str, str] | None = None):
+def running_tend(data_dir: Path, extra_env: dict[str, str] | None = None, new: bool = False):
     """Runs `python main.py --web` on a free loopback port and yields the address it prints (with this run's
-    token) once it answers."""
+    token) once it answers.
+
+    An empty data folder is first given a finished welcome, as a person's Tend has once they set it up, unless the
+    test is of a `new` Tend (the welcome's own tests). Rarely, in full runs (3 times in about 700 starts), a tap on
+    "Skip for now" left the welcome open; that is not explained yet, and the welcome's tests still meet it."""
+    if not new and not (data_dir.exists() and any(data_dir.iterdir())):
+        finish_the_welcome(data_dir)
     port = free_loopback_port()
     # A neutral locale, so no country (and no emergency number) is preselected unless a test picks one.
     # And a time zone of no listed country, since Tend guesses the country from the zone too.
@@ -113,6 +123,16 @@ def running_tend(data_dir: Path, extra_env: dict[str, str] | None = None):
     command = [sys.executable, "main.py", "--web", "--port", str(port), "--data-dir", str(data_dir)]
     with running_server(command, port, data_dir.parent / f"tend-server-{port}.log", env) as url:
         yield url
+
+
+def finish_the_welcome(data_dir: Path) -> None:
+    """Notes the welcome as done in a new data folder, through Tend's own storage (dated before any test's clock)."""
+    moment = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    store = Store.open(data_dir, moment)
+    try:
+        prompts.finish(store, prompts.WELCOME, moment)
+    finally:
+        store.close()
 
 
 @contextmanager

@@ -36,7 +36,7 @@ def save_people(data_dir, *people: tuple[str, str, tuple[Support, ...]], theme: 
 
 def test_people_added_in_the_welcome_say_what_they_help_with_and_anyone_unset_is_found_for_every_need(
         chromium, data_dir):
-    with running_tend(data_dir, BRITISH) as url:
+    with running_tend(data_dir, BRITISH, new=True) as url:
         page = chromium.new_page(viewport=PHONE)
         open_tend(page, url, heading="Welcome to Tend", welcome="keep")
         tap(page.get_by_role("button", name="Next"))

@@ -157,7 +157,7 @@ def test_a_reminder_missed_while_tend_was_closed_is_told_once_on_the_next_open(c
 
 
 def test_the_first_run_welcome_sets_things_up_and_never_comes_back(chromium, data_dir, clock):
-    with running_tend(data_dir, clock.environment()) as url:
+    with running_tend(data_dir, clock.environment(), new=True) as url:
         page = chromium.new_page(viewport=PHONE)
         open_tend(page, url, heading="Welcome to Tend", welcome="keep")
         tap(page.get_by_role("button", name="Next"))
