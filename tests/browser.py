@@ -30,11 +30,12 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-# What Flutter's web engine is doing, told to the tests, which otherwise see only the accessibility tree: whether it
-# has a frame to draw (an animation running, a change not yet painted), and on which text field it listens for typing.
 POINTER_QUIET_MS = 600
 """How long after the last pointer event Flutter's web engine takes clicks on accessibility nodes again (its
 timer is 500 ms)."""
+# What Flutter's web engine is doing, told to the tests, which otherwise see only the accessibility tree: whether it
+# has a frame to draw (an animation running, a change not yet painted), on which text field it listens for typing,
+# and when a pointer last moved.
 FLUTTER_PROBES = r"""
 (() => {
   if (window.__tend) return;
