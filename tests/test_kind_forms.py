@@ -11,11 +11,16 @@ from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 QUESTION = "Discard what you typed?"
+BROUGHT_BACK = "What you typed before is back. Nothing is saved until you tap Save."
+
+
+def drawn(page: Page, words: str):
+    """`words` as drawn in the form (Flutter also announces them to screen readers, in an element of their own)."""
+    return page.locator("flt-semantics span").filter(has_text=words)
 
 
 def question(page: Page):
-    """The question as drawn in the form (Flutter also announces it to screen readers, in an element of its own)."""
-    return page.locator("flt-semantics span").filter(has_text=QUESTION)
+    return drawn(page, QUESTION)
 
 
 def tap_beside_the_dialog(page: Page) -> None:
@@ -92,3 +97,23 @@ def test_a_one_off_reminder_in_the_past_is_refused_kindly_and_next_years_shows_i
                                                         rf"{next_year.year} Next: "))
     expect(listed).to_be_visible()
     screenshot(page, "w14-reminder-next-year-phone")
+
+
+def test_a_form_left_with_the_browsers_back_opens_again_with_what_was_typed(phone):
+    page = phone
+    go_to(page, "People")
+    tap(page.get_by_role("button", name="Add someone"))
+    fill(page, "Name", "Jo Left")
+    page.go_back()  # the form's screen goes, and the form with it
+    expect(page.get_by_role("heading", name="Today", exact=True)).to_be_visible()
+    expect(page.get_by_role("textbox", name="Name")).to_have_count(0)
+    go_to(page, "People")
+    tap(page.get_by_role("button", name="Add someone"))
+    expect(page.get_by_role("textbox", name="Name")).to_have_value("Jo Left")
+    expect(drawn(page, BROUGHT_BACK)).to_be_visible()
+    screenshot(page, "w14-form-brought-back-phone")
+    tap(page.get_by_role("button", name="Save"))
+    expect(page.get_by_role("group", name=re.compile(r"^Jo Left "))).to_be_visible()
+    tap(page.get_by_role("button", name="Add someone"))  # saved, so nothing is brought back
+    expect(page.get_by_role("textbox", name="Name")).to_have_value("")
+    expect(drawn(page, BROUGHT_BACK)).to_have_count(0)

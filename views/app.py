@@ -115,8 +115,9 @@ def App(store: Store, assets_dir: Path, clock: Callable[[], datetime], zone: tzi
 
     ft.use_effect(apply_theme, [settings.theme])
 
+    left_forms = ft.use_ref(dict).current
     tend = Tend(store, crisis, settings, change_settings, set_notice, clock, zone, notice, lambda: set_notice(None),
-                failed_route, lambda: set_failed_route(None))
+                failed_route, lambda: set_failed_route(None), left_forms)
     return TendContext(
         tend,
         lambda: WithReminders(lambda: ft.Router(

@@ -35,6 +35,8 @@ class Tend:
     failed_route: str | None
     """The route whose screen failed to update outside any component (see views.guard); its card is shown."""
     forget_failure: Callable[[], None]
+    left_forms: dict
+    """What forms held when their screen went without Save or Cancel, by form, for this session (views.kit.draft)."""
 
     def now(self) -> datetime:
         return self.clock()

@@ -55,7 +55,8 @@ def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Cont
     tend = use_tend()
     # Typed text and choices alike: a Save tapped right after must see the last keystroke or chip (views.kit.draft).
     start = original.at if original else moment_on(callbacks.new_on, tend.now())
-    draft = use_draft(lambda: first_draft(original, start))
+    draft = use_draft(lambda: first_draft(original, start),
+                      keep_as=f"check-in {original.id if original else callbacks.new_on or 'new'}")
     typed = draft.values
     problems, set_problems = ft.use_state({})
     note_field, day_field = ft.use_ref(None), ft.use_ref(None)
@@ -81,12 +82,12 @@ def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Cont
             return False
         callbacks.saved(check_in)
 
-    def delete() -> None:
+    def delete() -> bool | None:
         try:
             CheckInRepository(tend.store).delete(original)
         except StorageError as error:
             set_problems({"save": error.message})
-            return
+            return False
         callbacks.deleted(original)
 
     today = tend.now().date()
@@ -95,8 +96,7 @@ def CheckInForm(original: CheckIn | None, callbacks: EditorCallbacks) -> ft.Cont
                          None if original or callbacks.new_on else back_fill_days(today)),
         *detail_fields(draft, problems, available_tags, note_field),
     ]
-    return dialog_form(fields, problems, save, callbacks.closed, delete if original else None,
-                       draft=lambda: typed)
+    return dialog_form(fields, problems, draft, save, callbacks.closed, delete if original else None)
 
 
 def first_draft(original: CheckIn | None, start: datetime) -> dict:

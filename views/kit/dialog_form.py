@@ -4,26 +4,27 @@ views.kit.dialog)."""
 import flet as ft
 
 from views.kit.discard import use_discard_check
+from views.kit.draft import Draft
 from views.kit.taps import use_tap_gate
 
 
-def dialog_form(fields: list[ft.Control], problems: dict[str, str], on_save, on_cancel, on_delete=None,
-                draft=None) -> ft.Control:
+def dialog_form(fields: list[ft.Control], problems: dict[str, str], draft: Draft, on_save, on_cancel,
+                on_delete=None) -> ft.Control:
     """The fields scroll; the buttons stay in view below them, so Save is never out of reach after a long note.
 
     `problems` holds a message per field (shown at the field by the caller) and perhaps "save" for a write the
     device refused; either way a line above the buttons says nothing was saved. A second quick tap on Save or
-    Delete does nothing: a new record is saved once. `draft()` answers what the form holds now: Cancel asks
-    before throwing away changes to it (views.kit.discard). Call it on every render of the form (it keeps hooks).
+    Delete does nothing: a new record is saved once. Cancel asks before throwing away changes to the `draft`
+    (views.kit.discard). Call it on every render of the form (it keeps hooks).
     """
     taps = use_tap_gate()
-    discard = use_discard_check(draft or (lambda: None), on_cancel)
+    discard = use_discard_check(draft, on_cancel)
     buttons = ft.Row(
         [
-            *([ft.TextButton("Delete", icon=ft.Icons.DELETE_OUTLINE, on_click=taps.once("delete", on_delete))]
-              if on_delete else []),
+            *([ft.TextButton("Delete", icon=ft.Icons.DELETE_OUTLINE,
+                             on_click=taps.once("delete", draft.closing(on_delete)))] if on_delete else []),
             ft.TextButton("Cancel", on_click=discard.cancel),
-            ft.FilledButton("Save", on_click=taps.once("save", on_save)),
+            ft.FilledButton("Save", on_click=taps.once("save", draft.closing(on_save))),
         ],
         alignment=ft.MainAxisAlignment.END,
         wrap=True,
@@ -31,7 +32,8 @@ def dialog_form(fields: list[ft.Control], problems: dict[str, str], on_save, on_
     outcome = problems.get("save") or (problems and "Nothing was saved yet: please look at the marked details.")
     return ft.Column(
         [
-            ft.Column(fields, spacing=12, scroll=ft.ScrollMode.AUTO, expand=True),
+            ft.Column([*([discard.brought_back] if discard.brought_back else []), *fields], spacing=12,
+                      scroll=ft.ScrollMode.AUTO, expand=True),
             *([ft.Text(outcome, color=ft.Colors.ERROR)] if outcome else []),
             discard.question or buttons,
         ],

@@ -86,12 +86,12 @@ def use_person_saving(original: Person | None, typed: dict, callbacks: PersonCal
             return False
         callbacks.saved(person)
 
-    def delete() -> None:
+    def delete() -> bool | None:
         try:
             delete_person(tend.store, original)
         except StorageError as error:
             set_problems({SAVE: error.message})
-            return
+            return False
         callbacks.deleted(original)
 
     return PersonSaving(problems, name_field, save, delete)
@@ -99,7 +99,8 @@ def use_person_saving(original: Person | None, typed: dict, callbacks: PersonCal
 
 @component
 def PersonForm(original: Person | None, callbacks: PersonCallbacks, new_supports: tuple = ()) -> ft.Control:
-    draft = use_draft(lambda: first_values(original, new_supports))
+    draft = use_draft(lambda: first_values(original, new_supports),
+                      keep_as=f"person {original.id if original else 'new'}")
     typed = draft.values
     phone_count, set_phone_count = ft.use_state(len(typed["phones"]))
     saving = use_person_saving(original, typed, callbacks)
@@ -129,8 +130,7 @@ def PersonForm(original: Person | None, callbacks: PersonCallbacks, new_supports
                    keyboard_type=ft.KeyboardType.NUMBER, width=280),
         text_field("note", "Note", multiline=True, min_lines=2, max_lines=6),
     ]
-    return dialog_form(fields, problems, saving.save, callbacks.closed, saving.delete if original else None,
-                       draft=lambda: typed)
+    return dialog_form(fields, problems, draft, saving.save, callbacks.closed, saving.delete if original else None)
 
 
 def _phone_field(phones: list[str], index: int, problems: dict) -> ft.Control:

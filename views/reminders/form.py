@@ -72,11 +72,13 @@ def schedule_words(reminder: Reminder, today: date) -> str:
 def ReminderForm(kind: str, original: Reminder | None, callbacks: ReminderCallbacks) -> ft.Control:
     tend = use_tend()
     now = tend.now()
-    draft = use_draft(lambda: first_draft(kind, original, now))  # Save must see the last keystroke or choice
+    # Save must see the last keystroke or choice; a screen left with the form open keeps them (views.kit.draft)
+    draft = use_draft(lambda: first_draft(kind, original, now),
+                      keep_as=f"{kind} reminder {original.id if original else 'new'}")
     typed = draft.values
     problems, set_problems = ft.use_state([])
     taps = use_tap_gate()  # a second quick tap on Save makes no second reminder
-    discard = use_discard_check(lambda: typed, callbacks.closed)
+    discard = use_discard_check(draft, callbacks.closed)
 
     def save() -> bool | None:
         """False when the form refused what it holds (nothing saved): see views.kit.taps."""
@@ -93,10 +95,11 @@ def ReminderForm(kind: str, original: Reminder | None, callbacks: ReminderCallba
 
     return ft.Column(
         [
+            *([discard.brought_back] if discard.brought_back else []),
             *reminder_controls(kind, draft),
             *[ft.Text(problem, color=ft.Colors.ERROR) for problem in problems],
             discard.question or ft.Row([ft.TextButton("Cancel", on_click=discard.cancel),
-                                        ft.FilledButton("Save", on_click=taps.once("save", save))],
+                                        ft.FilledButton("Save", on_click=taps.once("save", draft.closing(save)))],
                                        alignment=ft.MainAxisAlignment.END, wrap=True),
         ],
         tight=True,
