@@ -18,6 +18,9 @@ from playwright.sync_api import Browser, Locator, Page, Playwright, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from storage import prompts
+from storage.people.model import new_person
+from storage.people.repository import PeopleRepository
+from storage.settings import Settings, save_settings
 from storage.store.persistence import Store
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -136,6 +139,16 @@ def finish_the_welcome(data_dir: Path) -> None:
         store.close()
 
 
+def seeded(data_dir, theme: str = "light", **people: dict) -> None:
+    """Tend as someone finds it after the welcome: their people saved, and a theme."""
+    now = datetime.now().astimezone()
+    store = Store.open(data_dir, now)
+    PeopleRepository(store).save_many(new_person(now, name=name, **fields) for name, fields in people.items())
+    save_settings(store, Settings(theme=theme), now)
+    prompts.finish(store, prompts.WELCOME, now)
+    store.close()
+
+
 @contextmanager
 def running_server(command: list[str], port: int, log_path: Path, env: dict[str, str] | None = None):
     """Runs a Flet web server from the project folder and yields its address once it answers: the one it prints
@@ -247,7 +260,13 @@ def add_person(page: Page, name: str, phone: str, support: str | None = None) ->
 
 def pixel(page: Page, x: int, y: int) -> tuple[int, int, int]:
     """The colour a person sees at (x, y), read from a one-pixel screenshot (a PNG with one row)."""
-    png = page.screenshot(clip={"x": x, "y": y, "width": 1, "height": 1})
+    return pixels_in_row(page, x, y, 1)[0]
+
+
+def pixels_in_row(page: Page, x: int, y: int, width: int) -> list[tuple[int, int, int]]:
+    """The colours a person sees from (x, y) rightwards, `width` of them: a screenshot one pixel tall, its PNG row
+    unfiltered by hand (with no row above, each filter only looks to the left)."""
+    png = page.screenshot(clip={"x": x, "y": y, "width": width, "height": 1})
     chunks, at = b"", 8
     while at < len(png):
         length = int.from_bytes(png[at:at + 4], "big")
@@ -255,7 +274,14 @@ def pixel(page: Page, x: int, y: int) -> tuple[int, int, int]:
             chunks += png[at + 8:at + 8 + length]
         at += 12 + length
     row = zlib.decompress(chunks)
-    return row[1], row[2], row[3]  # after the filter byte; one pixel needs no unfiltering
+    kind, raw = row[0], row[1:]
+    step = len(raw) // width  # 3 (RGB) or 4 (RGBA) bytes a pixel
+    out = bytearray(raw)
+    for i in range(len(out)):
+        left = out[i - step] if i >= step else 0
+        # None, Sub, Up (nothing above), Average (half the left) and Paeth (the left, with nothing above)
+        out[i] = (out[i] + (0, left, 0, left // 2, left)[kind]) & 0xFF
+    return [tuple(out[i:i + 3]) for i in range(0, len(out), step)]
 
 
 def tap(control: Locator) -> None:

@@ -6,7 +6,22 @@ import ast
 import re
 
 import pytest
-from browser import DESKTOP, PHONE, PROJECT, fill, go_to, open_tend, pixel, screenshot, tap, wait_until_still
+from browser import (
+    DESKTOP,
+    PHONE,
+    PROJECT,
+    fill,
+    go_to,
+    open_tend,
+    pixel,
+    pixels_in_row,
+    running_tend,
+    screenshot,
+    seeded,
+    tap,
+    wait_until_still,
+)
+from colours import AA_NON_TEXT, AA_TEXT, contrast
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -167,10 +182,11 @@ FOCUSED_NAME = ("() => { const node = document.activeElement;"
                 " return (node.getAttribute('aria-label') || node.textContent || '').trim(); }")
 
 
-def tab_once(page: Page) -> str:
-    """Presses Tab and waits until the focus has moved (Flutter moves it a frame or more later): the name it lands on."""
+def tab_once(page: Page, key: str = "Tab") -> str:
+    """Presses Tab (or `key`) and waits until the focus has moved (Flutter moves it a frame or more later): the name
+    it lands on."""
     before = page.evaluate(FOCUSED_NAME)
-    page.keyboard.press("Tab")
+    page.keyboard.press(key)
     moved = page.wait_for_function(f"before => ({FOCUSED_NAME})() !== before", arg=before)
     moved.dispose()
     return re.sub(r"\s+", " ", page.evaluate(FOCUSED_NAME))
@@ -214,6 +230,35 @@ def test_the_focused_button_has_a_clear_ring(desktop):
     unfocused = sum(pixel(page, *edge)) / 3
     assert unfocused > 150 and focused < 90, \
         f"the button's edge is {unfocused:.0f} bright unfocused and {focused:.0f} focused"
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_focused_chip_is_filled_3_to_1_and_its_label_stays_readable_on_the_fill(chromium, data_dir, theme):
+    """A chip can't have a ring in Flet 1.0.5: its focus is a fill that stands out from the chip as it was, with
+    the label still AA on it."""
+    seeded(data_dir, theme)
+    with running_tend(data_dir) as url:
+        context = chromium.new_context(viewport=DESKTOP)
+        page = context.new_page()
+        open_tend(page, url)
+        go_to(page, "People")
+        tap(page.get_by_role("button", name="Add someone"))
+        chip = page.get_by_role("checkbox", name="A safe place")
+        expect(chip).to_be_visible()
+        wait_until_still(page)
+        box = chip.bounding_box()
+        x, y, width = int(box["x"]) + 4, int(box["y"] + box["height"] / 2), int(box["width"]) - 8
+        unfocused = pixels_in_row(page, x, y, width)
+        page.get_by_role("textbox", name="Name").focus()
+        assert tab_once(page, "Shift+Tab").endswith("safe place")
+        wait_until_still(page)
+        focused = pixels_in_row(page, x, y, width)
+        screenshot(page, f"w14-focused-chip-desktop-{theme}")
+        context.close()
+    fill = focused[0]
+    label = max(focused, key=lambda colour: contrast(colour, fill))
+    assert contrast(fill, unfocused[0]) >= AA_NON_TEXT, f"focused {fill}, unfocused {unfocused[0]}"
+    assert contrast(label, fill) >= AA_TEXT, f"label {label} on {fill}"
 
 
 def test_contacts_to_import_are_rows_at_least_48_px_tall(phone, tmp_path):

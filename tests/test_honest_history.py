@@ -4,14 +4,13 @@ counters until the person asks for them."""
 from datetime import date, datetime, timedelta
 
 import pytest
+from colours import AA_TEXT, contrast
 
 from storage.checkins.trends import MOOD_SCALE, chart_segments
 from storage.settings import Settings, load_settings
 from storage.store.persistence import Store
 from views.history.screen import checked_in_words
 from views.kit.moods import MOOD_COLORS, ON_MOOD_COLOR
-
-AA_TEXT = 4.5
 
 
 def days(*values):
@@ -36,17 +35,6 @@ def test_nothing_is_drawn_above_great_or_below_awful():
     low, high = MOOD_SCALE
     assert (low, high) == (1.0, 5.0)
     assert chart_segments(days(5.4, 0.2, 3.0)) == [[(0, 5.0), (1, 1.0), (2, 3.0)]]
-
-
-def relative_luminance(colour: str) -> float:
-    channels = [int(colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
-def contrast(first: str, second: str) -> float:
-    lighter, darker = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
 
 
 @pytest.mark.parametrize("mood", list(MOOD_COLORS))

@@ -5,33 +5,16 @@ has no number or email for gets a kind word and nothing opened."""
 
 import re
 from contextlib import contextmanager
-from datetime import datetime
 from urllib.parse import unquote
 
 import pytest
-from browser import DESKTOP, PHONE, go_to, open_tend, running_tend, screenshot, tap, wait_until_still
+from browser import DESKTOP, PHONE, go_to, open_tend, running_tend, screenshot, seeded, tap, wait_until_still
 from playwright.sync_api import Page, expect
-
-from storage import prompts
-from storage.people.model import new_person
-from storage.people.repository import PeopleRepository
-from storage.settings import Settings, save_settings
-from storage.store.persistence import Store
 
 pytestmark = pytest.mark.browser
 BRITISH = {"LANG": "en_GB.UTF-8", "LC_ALL": "en_GB.UTF-8"}
 RECORD_OPENED_LINKS = "window.__opened = []; window.open = (url) => { window.__opened.push(String(url)); return {}; };"
 ROUGH_DAY = "Rough day. Could you call me tonight?"
-
-
-def seeded(data_dir, theme: str = "light", **people: dict) -> None:
-    """Tend as someone finds it after the welcome: their people saved, and a theme."""
-    now = datetime.now().astimezone()
-    store = Store.open(data_dir, now)
-    PeopleRepository(store).save_many(new_person(now, name=name, **fields) for name, fields in people.items())
-    save_settings(store, Settings(theme=theme), now)
-    prompts.finish(store, prompts.WELCOME, now)
-    store.close()
 
 
 @contextmanager

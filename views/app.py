@@ -42,6 +42,8 @@ BUNDLED_FONTS = {
     "Droid Sans Fallback": "fonts/DroidSansFallbackFull.ttf",  # CJK in 4 MB, where Noto Sans CJK needs 16+ MB
 }
 TEXT_STYLE_NAMES = ("display", "headline", "title", "label", "body")
+FOCUSED_FILL_OPACITY = {False: 0.5, True: 0.38}
+"""How much of the text colour fills a focused control without a ring, in the light and the dark theme."""
 
 
 def with_local_country(settings: Settings, zone: tzinfo | None = None, listed=None) -> Settings:
@@ -55,30 +57,43 @@ def with_local_country(settings: Settings, zone: tzinfo | None = None, listed=No
     return dataclasses.replace(settings, country=guess)
 
 
+def with_fallback_font(color: str, **style) -> ft.TextStyle:
+    return ft.TextStyle(font_family_fallback=list(BUNDLED_FONTS), color=color, **style)
+
+
 def with_fallback_fonts(color: str) -> ft.TextTheme:
     """Every text style of the theme falls back on the bundled fonts (Flet 1.0.5 has no theme-wide fallback). The
     colour is given too: a style Flet reads without one is drawn black, even in the dark theme."""
-    style = ft.TextStyle(font_family_fallback=list(BUNDLED_FONTS), color=color)
+    style = with_fallback_font(color)
     return ft.TextTheme(**{f"{name}_{size}": style for name in TEXT_STYLE_NAMES
                            for size in ("large", "medium", "small")})
 
 
-def tend_theme() -> ft.Theme:
+def tend_theme(dark: bool) -> ft.Theme:
     """Tend's colours, with every tap target at least 48 px: on the web and desktop Flutter doesn't pad targets to
     48 px as it does on phones, so buttons, icon buttons and chips are given the room themselves."""
     # A clear ring, in the text colour, around the button that has the keyboard's focus (Flutter's own is a faint
     # fill); other states keep the button's own border.
     ring = {ft.ControlState.FOCUSED: ft.BorderSide(3, ft.Colors.ON_SURFACE)}
+    # What can't have a ring in Flet 1.0.5 (the rail, chips, rows with a switch) is filled instead: 3:1 against the
+    # background, with its text (in the text colour) still 4.5:1 on it. Dark needs a lighter fill for that.
+    focused_fill = ft.Colors.with_opacity(FOCUSED_FILL_OPACITY[dark], ft.Colors.ON_SURFACE)
     tall = ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=20, vertical=14), side=ring)  # 20 px + 28 = 48
     return ft.Theme(
         color_scheme_seed=SEED_COLOR,
+        focus_color=focused_fill,
+        switch_theme=ft.SwitchTheme(track_outline_color={ft.ControlState.FOCUSED: ft.Colors.ON_SURFACE},
+                                    track_outline_width={ft.ControlState.FOCUSED: 3}),
         visual_density=ft.VisualDensity.STANDARD,  # no compacting on desktop
         button_theme=ft.ButtonTheme(style=tall),
         filled_button_theme=ft.FilledButtonTheme(style=tall),
         outlined_button_theme=ft.OutlinedButtonTheme(style=tall),
         text_button_theme=ft.TextButtonTheme(style=tall),
         icon_button_theme=ft.IconButtonTheme(style=ft.ButtonStyle(padding=ft.Padding.all(12), side=ring)),  # 24 + 24
-        chip_theme=ft.ChipTheme(padding=ft.Padding.symmetric(horizontal=8, vertical=13)),
+        chip_theme=ft.ChipTheme(padding=ft.Padding.symmetric(horizontal=8, vertical=13),
+                                # the whole style (Material's label large): a chip takes it from here or its own
+                                label_text_style=with_fallback_font(ft.Colors.ON_SURFACE, size=14, height=20 / 14,
+                                                                    weight=ft.FontWeight.W_500, letter_spacing=0.1)),
         segmented_button_theme=ft.SegmentedButtonTheme(style=tall),
         text_theme=with_fallback_fonts(ft.Colors.ON_SURFACE),
         primary_text_theme=with_fallback_fonts(ft.Colors.ON_PRIMARY),
@@ -109,7 +124,7 @@ def App(store: Store, assets_dir: Path, clock: Callable[[], datetime], zone: tzi
     def apply_theme() -> None:
         page.title = "Tend"
         page.fonts = BUNDLED_FONTS
-        page.theme = page.dark_theme = tend_theme()
+        page.theme, page.dark_theme = tend_theme(dark=False), tend_theme(dark=True)
         page.theme_mode = THEME_MODES[settings.theme]
         page.update()
 
