@@ -104,12 +104,16 @@ def test_a_form_left_with_the_browsers_back_opens_again_with_what_was_typed(phon
     go_to(page, "People")
     tap(page.get_by_role("button", name="Add someone"))
     fill(page, "Name", "Jo Left")
+    emotional = page.get_by_role("checkbox", name=re.compile("^Emotional"))
+    tap(emotional)  # a choice redraws the form: what it holds is kept all the same
+    expect(emotional).to_be_checked()
     page.go_back()  # the form's screen goes, and the form with it
     expect(page.get_by_role("heading", name="Today", exact=True)).to_be_visible()
     expect(page.get_by_role("textbox", name="Name")).to_have_count(0)
     go_to(page, "People")
     tap(page.get_by_role("button", name="Add someone"))
     expect(page.get_by_role("textbox", name="Name")).to_have_value("Jo Left")
+    expect(emotional).to_be_checked()
     expect(drawn(page, BROUGHT_BACK)).to_be_visible()
     screenshot(page, "w14-form-brought-back-phone")
     tap(page.get_by_role("button", name="Save"))

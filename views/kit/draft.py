@@ -74,11 +74,10 @@ def use_draft(first_values: Callable[[], dict], keep_as: str | None = None) -> D
         values[field] = value
         set_shown(dict(values))
 
-    def keep_when_left() -> Callable[[], None]:
-        def leave() -> None:
-            if keep_as and not settled.current and values != opened_with:
-                left_forms[keep_as] = copy.deepcopy(values)
-        return leave
+    def keep_when_left() -> None:
+        if keep_as and not settled.current and values != opened_with:
+            left_forms[keep_as] = copy.deepcopy(values)
 
-    ft.use_effect(keep_when_left, [])
+    # Given as `cleanup=`: Flet 1.0.5 forgets a cleanup that the setup returns at the component's next render.
+    ft.use_effect(lambda: None, [], cleanup=keep_when_left)
     return Draft(values, choose, opened_with, brought_back, settled)
