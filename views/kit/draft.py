@@ -6,8 +6,9 @@ Save as drawn before the chip redrew the form, with the choice as it was then: t
 person saved without the kind of support they just chose. So typed text and choices alike go into one dict that
 changes at once, and the form is redrawn after.
 
-A form's screen can go while the form is open: the browser's Back, a tab, Get help now. A form given `keep_as`
-then leaves what it held with the session (`Tend.left_forms`), and opens with it again next time, saying so.
+A form's screen can go while the form is open (the browser's Back goes to the screen before). A form given
+`keep_as` then leaves what it held with the session (`Tend.left_forms`), and opens with it again next time, saying
+so.
 """
 
 import copy
