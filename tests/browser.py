@@ -309,7 +309,13 @@ def fill(page: Page, name: str, text: str) -> None:
     page.get_by_role("textbox", name=name).focus()
     # Flutter connects its text input to the focused field a moment after the focus: until it listens there for
     # typing, what is typed goes into the page but never reaches the app.
-    page.wait_for_function("() => window.__tend.listening.has(document.activeElement)")
+    try:
+        page.wait_for_function("() => window.__tend.listening.has(document.activeElement)")
+    except PlaywrightTimeoutError as never:
+        focus = page.evaluate("() => { const node = document.activeElement; return `${node.tagName} `"
+                              " + (node.getAttribute('aria-label') || node.getAttribute('role') || ''); }")
+        raise AssertionError(f"Flutter never listened for typing in {name!r}; the focus is on {focus}; "
+                             f"picture: {screenshot(page, 'fill-never-listened')}") from never
     page.keyboard.press("Control+A")
     page.keyboard.insert_text(text)
     expect(page.get_by_role("textbox", name=name)).to_have_value(text)
