@@ -68,6 +68,16 @@ FLUTTER_PROBES = r"""
                       'wheel']) {
     listen.call(window, type, () => { probes.pointerAt = performance.now(); }, {capture: true, passive: true});
   }
+  // How many files the page is still fetching: Flutter fetches the bundled fonts after the first screen shows.
+  probes.fetching = 0;
+  const fetchNow = window.fetch.bind(window);
+  window.fetch = (...args) => {
+    probes.fetching++;
+    const done = () => { probes.fetching--; };
+    const fetched = fetchNow(...args);
+    fetched.then(response => response.clone().arrayBuffer().then(done, done), done);
+    return fetched;
+  };
   // What the page has told the app: the last messages sent over Flet's WebSocket, as bytes.
   probes.sent = [];
   const send = WebSocket.prototype.send;
@@ -213,6 +223,10 @@ def open_flet_page(page: Page, url: str, ready: Locator) -> None:
     placeholder.wait_for(state="attached", timeout=60_000)
     placeholder.evaluate("node => node.click()")
     expect(ready).to_be_visible(timeout=30_000)
+    # The first screen shows before the bundled fonts (15 MB) have arrived; when they do, Flutter lays every text out
+    # again. A person meets a settled screen: wait until nothing is being fetched and no frame is due.
+    page.wait_for_function("() => window.__tend.fetching === 0", polling=50, timeout=60_000)
+    wait_until_still(page)
 
 
 def wait_until_still(page: Page, timeout: float = 10_000) -> None:
