@@ -38,7 +38,7 @@ POINTER_QUIET_MS = 600
 timer is 500 ms)."""
 # What Flutter's web engine is doing, told to the tests, which otherwise see only the accessibility tree: whether it
 # has a frame to draw (an animation running, a change not yet painted), on which text field it listens for typing,
-# and when a pointer last moved.
+# when a pointer last moved, and how many files it is still fetching.
 FLUTTER_PROBES = r"""
 (() => {
   if (window.__tend) return;
@@ -68,14 +68,16 @@ FLUTTER_PROBES = r"""
                       'wheel']) {
     listen.call(window, type, () => { probes.pointerAt = performance.now(); }, {capture: true, passive: true});
   }
-  // How many files the page is still fetching: Flutter fetches the bundled fonts after the first screen shows.
+  // How many files the page is still fetching, bodies included: Flutter fetches the bundled fonts after its own.
   probes.fetching = 0;
   const fetchNow = window.fetch.bind(window);
   window.fetch = (...args) => {
     probes.fetching++;
     const done = () => { probes.fetching--; };
     const fetched = fetchNow(...args);
-    fetched.then(response => response.clone().arrayBuffer().then(done, done), done);
+    fetched.then(response => {
+      try { response.clone().arrayBuffer().then(done, done); } catch (unreadable) { done(); }
+    }, done);
     return fetched;
   };
   // What the page has told the app: the last messages sent over Flet's WebSocket, as bytes.
@@ -223,8 +225,8 @@ def open_flet_page(page: Page, url: str, ready: Locator) -> None:
     placeholder.wait_for(state="attached", timeout=60_000)
     placeholder.evaluate("node => node.click()")
     expect(ready).to_be_visible(timeout=30_000)
-    # The first screen shows before the bundled fonts (15 MB) have arrived; when they do, Flutter lays every text out
-    # again. A person meets a settled screen: wait until nothing is being fetched and no frame is due.
+    # The bundled fonts (15 MB) can still be arriving when the first screen shows; when they do, Flutter lays every
+    # text out again. A person meets a settled screen: wait until nothing is being fetched and no frame is due.
     page.wait_for_function("() => window.__tend.fetching === 0", polling=50, timeout=60_000)
     wait_until_still(page)
 
