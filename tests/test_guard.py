@@ -105,3 +105,19 @@ def test_a_screen_that_fails_shows_the_calm_card_and_help_still_opens(chromium, 
         page.context.close()
     log = (data_dir / "logs" / "tend.log").read_text(encoding="utf-8")
     assert "Showing HistoryScreen failed" in log and "a bug planted by tests/render_failure" in log
+
+
+@pytest.mark.browser
+def test_the_page_draws_on_one_thread_where_flutters_two_thread_renderer_can_freeze(chromium, data_dir):
+    """Flet's client (Flutter 3.44) draws with skwasm, on two threads when the page is cross-origin isolated (which
+    Flet's own headers ask for). There the two threads share Skia's glyph cache unlocked, corrupt the page's memory
+    while text changes, and the page then spins for ever without a word (flutter/flutter#190039, fixed upstream by
+    #190048, after the Flutter in Flet 1.0.5).
+    Tend's page is not isolated, so skwasm draws on the page's own thread and starts no worker."""
+    with running_tend(data_dir) as url:
+        page = chromium.new_context(viewport=PHONE).new_page()
+        open_tend(page, url)
+        assert page.workers == [], [worker.url[:80] for worker in page.workers]
+        assert page.evaluate("() => [window.crossOriginIsolated, typeof window._flutter_skwasmInstance]") == [
+            False, "object"]
+        page.context.close()

@@ -168,6 +168,8 @@ def test_the_first_visit_trades_the_token_for_a_private_cookie_and_clears_the_ad
     page = get(port, "/", {"Cookie": cookie.split(";")[0]})
     assert page.status == 200 and page.getheader("access-control-allow-origin") is None
     assert page.getheader("content-security-policy") == "frame-ancestors 'none'"
+    assert (page.getheader("cross-origin-opener-policy"), page.getheader("cross-origin-embedder-policy")) == (
+        "same-origin", None)  # not isolated: see test_guard's one-thread test
 
 
 def test_with_the_cookie_only_tends_own_origin_and_names_get_through(tend):

@@ -99,13 +99,20 @@ class OwnPageOnly:
     @staticmethod
     def with_own_headers(send: Send) -> Send:
         """Flet allows every origin to read its answers (`Access-Control-Allow-Origin: *`) and any page to frame
-        it: Tend's answers are for its own page only."""
+        it: Tend's answers are for its own page only.
+
+        Flet also asks for cross-origin isolation (COEP with COOP), and in an isolated page its client's skwasm
+        draws on two threads that share Skia's glyph cache unlocked: the page's memory is corrupted while text
+        changes, and the page then spins for ever, silently (flutter/flutter#190039, Flutter 3.44 in Flet 1.0.5).
+        Without COEP the page is not isolated and skwasm draws on one thread. COOP stays: it keeps other windows'
+        hands off Tend's."""
 
         async def send_own(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
-                if "access-control-allow-origin" in headers:
-                    del headers["access-control-allow-origin"]
+                for flets_own in ("access-control-allow-origin", "cross-origin-embedder-policy"):
+                    if flets_own in headers:
+                        del headers[flets_own]
                 headers["content-security-policy"] = "frame-ancestors 'none'"
             await send(message)
 
