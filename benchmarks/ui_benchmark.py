@@ -60,6 +60,7 @@ sys.path.insert(0, str(PROJECT))
 sys.path.insert(0, str(PROJECT / "tests"))
 
 from browser import (  # noqa: E402
+    FLUTTER_PROBES,
     PHONE,
     free_loopback_port,
     go_to,
@@ -302,6 +303,7 @@ def one_launch(browser: Browser, kind: LaunchKind, folder: Path) -> dict[str, fl
     context = browser.new_context(viewport=PHONE)
     try:
         page = context.new_page()
+        page.add_init_script(FLUTTER_PROBES)  # what go_to waits on (no frame left to draw)
         page.add_init_script(SOCKET_LOG)
         page.add_init_script(f"({LAUNCH_PROBE})({json.dumps(kind.ready)})")
         announces = kind.pristine is not None
